@@ -1,0 +1,44 @@
+package dev.switchboard.protocol.webhook;
+
+/**
+ * What a webhook means, as Switchboard names it. One path can carry several types: {@code calldata}
+ * carries a call record, a missed call, an agent answer (v1) or an agent no-answer (v2).
+ */
+public enum EventType {
+  INCOMING_CALL("incoming_call", WebhookPath.CALL_IN),
+  HANGUP("hangup", WebhookPath.HANGUP),
+  CALL_RECORD("call_record", WebhookPath.CALLDATA),
+  MISSED_CALL("missed_call", WebhookPath.CALLDATA),
+  AGENT_ANSWERED("agent_answered", WebhookPath.CALLDATA),
+  AGENT_NO_ANSWER("agent_no_answer", WebhookPath.CALLDATA),
+  OUTBOUND_CALL("outbound_call", WebhookPath.INIT),
+  AGENT_STATUS("agent_status", WebhookPath.AGENT_STATUS);
+
+  private final String wireName;
+  private final WebhookPath path;
+
+  EventType(String wireName, WebhookPath path) {
+    this.wireName = wireName;
+    this.path = path;
+  }
+
+  /** The snake-case name used in Switchboard's JSON ({@code incoming_call}, ...). */
+  public String wireName() {
+    return wireName;
+  }
+
+  /** The path this type arrives on. */
+  public WebhookPath path() {
+    return path;
+  }
+
+  /** The type with this snake-case name. */
+  public static java.util.Optional<EventType> fromWireName(String name) {
+    for (EventType type : values()) {
+      if (type.wireName.equals(name)) {
+        return java.util.Optional.of(type);
+      }
+    }
+    return java.util.Optional.empty();
+  }
+}

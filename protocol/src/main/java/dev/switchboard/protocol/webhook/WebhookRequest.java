@@ -1,0 +1,46 @@
+package dev.switchboard.protocol.webhook;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Objects;
+
+/**
+ * A webhook ready to send: its path and fields, as a GET URL under the CRM's base URL (the
+ * documents' way), a form body, or a JSON body.
+ */
+public record WebhookRequest(WebhookPath path, RawFields fields) {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Both parts are required. */
+  public WebhookRequest {
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(fields, "fields");
+  }
+
+  /**
+   * The GET URL under {@code crmBaseUrl}, which may carry a path prefix: {@code
+   * http://crm/crm_call} gives {@code http://crm/crm_call/api/callcenter/call_in?...}.
+   */
+  public String url(String crmBaseUrl) {
+    String base =
+        crmBaseUrl.endsWith("/") ? crmBaseUrl.substring(0, crmBaseUrl.length() - 1) : crmBaseUrl;
+    return base + pathAndQuery();
+  }
+
+  /** The path and query string, e.g. {@code /api/callcenter/hangup?callid=...}. */
+  public String pathAndQuery() {
+    return path.path() + "?" + fields.toQuery();
+  }
+
+  /** The fields as an {@code application/x-www-form-urlencoded} body. */
+  public String formBody() {
+    return fields.toQuery();
+  }
+
+  /** The fields as a JSON object of text values, in the documents' order. */
+  public String jsonBody() {
+    ObjectNode body = JSON.createObjectNode();
+    fields.fields().forEach(field -> body.put(field.name(), field.value()));
+    return body.toString();
+  }
+}
