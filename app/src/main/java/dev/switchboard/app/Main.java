@@ -1,0 +1,36 @@
+package dev.switchboard.app;
+
+import dev.switchboard.app.decode.DecodeCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code switchboard} command: one entry point for every side of Switchboard. */
+@Command(
+    name = "switchboard",
+    mixinStandardHelpOptions = true,
+    versionProvider = SwitchboardVersion.class,
+    description = "Connects the VoiceCloud cloud PBX to a CRM.%n",
+    subcommands = {DecodeCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /** Runs the command line and exits with its exit code. */
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the command line and returns its exit code (tests call this). */
+  public static int run(String... args) {
+    return commandLine().execute(args);
+  }
+
+  /** The configured command line, for tests that capture its output. */
+  public static CommandLine commandLine() {
+    return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}
