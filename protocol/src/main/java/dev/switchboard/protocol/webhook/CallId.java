@@ -1,7 +1,7 @@
 package dev.switchboard.protocol.webhook;
 
 import dev.switchboard.protocol.ProtocolException;
-import dev.switchboard.protocol.webhook.internal.Text;
+import dev.switchboard.protocol.internal.Text;
 
 /**
  * The PBX's identifier of one call ({@code callid}), the key every event of the call shares. Any

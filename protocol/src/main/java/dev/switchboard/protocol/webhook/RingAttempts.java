@@ -1,8 +1,8 @@
 package dev.switchboard.protocol.webhook;
 
+import dev.switchboard.protocol.internal.Text;
 import dev.switchboard.protocol.phone.PhoneNumber;
 import dev.switchboard.protocol.webhook.internal.Extra;
-import dev.switchboard.protocol.webhook.internal.Text;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;

@@ -1,8 +1,8 @@
 package dev.switchboard.protocol.webhook;
 
 import dev.switchboard.protocol.ProtocolException;
+import dev.switchboard.protocol.internal.Text;
 import dev.switchboard.protocol.phone.PhoneNumber;
-import dev.switchboard.protocol.webhook.internal.Text;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Objects;

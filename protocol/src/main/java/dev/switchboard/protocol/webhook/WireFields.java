@@ -1,9 +1,9 @@
 package dev.switchboard.protocol.webhook;
 
 import dev.switchboard.protocol.ProtocolException;
+import dev.switchboard.protocol.internal.Text;
 import dev.switchboard.protocol.phone.PhoneNumber;
 import dev.switchboard.protocol.webhook.internal.CallDates;
-import dev.switchboard.protocol.webhook.internal.Text;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -2,6 +2,7 @@ package dev.switchboard.protocol.webhook.internal;
 
 import dev.switchboard.protocol.Edition;
 import dev.switchboard.protocol.ProtocolException;
+import dev.switchboard.protocol.internal.Text;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;

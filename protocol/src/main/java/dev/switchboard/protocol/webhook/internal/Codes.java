@@ -1,5 +1,6 @@
 package dev.switchboard.protocol.webhook.internal;
 
+import dev.switchboard.protocol.internal.Text;
 import java.util.Locale;
 import java.util.Map;
 

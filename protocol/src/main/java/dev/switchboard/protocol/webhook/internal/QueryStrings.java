@@ -1,6 +1,7 @@
 package dev.switchboard.protocol.webhook.internal;
 
 import dev.switchboard.protocol.ProtocolException;
+import dev.switchboard.protocol.internal.Text;
 import dev.switchboard.protocol.webhook.RawField;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
