@@ -1,0 +1,165 @@
+package dev.switchboard.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An open, migrated database: a connection pool and a JDBI handle over it. SQLite files are opened
+ * in WAL mode with {@code synchronous=FULL}, so a committed transaction survives a crash of the
+ * process and of the machine. Thread-safe; close it once at shutdown.
+ */
+public final class Database implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Database.class);
+
+  private final DatabaseSettings settings;
+  private final HikariDataSource dataSource;
+  private final Jdbi jdbi;
+
+  private Database(DatabaseSettings settings, HikariDataSource dataSource) {
+    this.settings = settings;
+    this.dataSource = dataSource;
+    this.jdbi = Jdbi.create(dataSource);
+  }
+
+  /**
+   * Opens the database and applies the migrations of {@code module} found under {@code
+   * classpath:db/migration/<module>/common} and {@code .../<vendor>}, with a history table of the
+   * module's own so several modules can share one database.
+   *
+   * @throws UnableToOpenDatabaseException naming the database and what went wrong
+   */
+  public static Database open(DatabaseSettings settings, String module) {
+    HikariDataSource dataSource;
+    try {
+      dataSource = new HikariDataSource(poolConfig(settings, module));
+    } catch (RuntimeException unreachable) {
+      throw new UnableToOpenDatabaseException(
+          "cannot open database " + settings.redactedUrl() + ": " + rootMessage(unreachable),
+          unreachable);
+    }
+    Database database = new Database(settings, dataSource);
+    try {
+      database.migrate(module);
+    } catch (FlywayException failed) {
+      dataSource.close();
+      throw new UnableToOpenDatabaseException(
+          "cannot migrate database " + settings.redactedUrl() + ": " + rootMessage(failed), failed);
+    }
+    return database;
+  }
+
+  private static HikariConfig poolConfig(DatabaseSettings settings, String module) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(settings.jdbcUrl());
+    config.setPoolName(module + "-db");
+    config.setMaximumPoolSize(settings.maxPoolSize());
+    config.setConnectionTimeout(10_000);
+    config.setInitializationFailTimeout(5_000);
+    if (settings.dialect() == Dialect.SQLITE) {
+      createParentFolder(settings.jdbcUrl());
+      config.addDataSourceProperty("journal_mode", "WAL");
+      config.addDataSourceProperty("synchronous", "FULL");
+      config.addDataSourceProperty("busy_timeout", "10000");
+      config.addDataSourceProperty("foreign_keys", "true");
+    }
+    return config;
+  }
+
+  private static void createParentFolder(String jdbcUrl) {
+    String path = jdbcUrl.substring("jdbc:sqlite:".length());
+    int query = path.indexOf('?');
+    if (query >= 0) {
+      path = path.substring(0, query);
+    }
+    if (path.isEmpty() || path.startsWith(":memory:") || path.startsWith("file:")) {
+      return;
+    }
+    Path parent = Path.of(path).toAbsolutePath().getParent();
+    try {
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+    } catch (java.io.IOException cannot) {
+      throw new UnableToOpenDatabaseException(
+          "cannot create the folder " + parent + " for the database: " + cannot.getMessage(),
+          cannot);
+    }
+  }
+
+  private void migrate(String module) {
+    var result =
+        Flyway.configure()
+            .dataSource(dataSource)
+            .locations(
+                "classpath:db/migration/" + module + "/common",
+                "classpath:db/migration/" + module + "/" + settings.dialect().vendor())
+            .table("flyway_history_" + module)
+            .baselineOnMigrate(true)
+            .baselineVersion("0")
+            .failOnMissingLocations(false)
+            .load()
+            .migrate();
+    if (result.migrationsExecuted > 0) {
+      log.info(
+          "database {}: applied {} migration(s) of {}, now at version {}",
+          settings.redactedUrl(),
+          result.migrationsExecuted,
+          module,
+          result.targetSchemaVersion);
+    }
+  }
+
+  /** The JDBI handle for queries and transactions. */
+  public Jdbi jdbi() {
+    return jdbi;
+  }
+
+  /** The pooled data source. */
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  /** Which database this is. */
+  public Dialect dialect() {
+    return settings.dialect();
+  }
+
+  /** The settings it was opened with. */
+  public DatabaseSettings settings() {
+    return settings;
+  }
+
+  /** Whether a connection can be had and answers a trivial query. */
+  public boolean isHealthy() {
+    try (var connection = dataSource.getConnection();
+        var statement = connection.createStatement()) {
+      return statement.execute("select 1");
+    } catch (SQLException down) {
+      return false;
+    }
+  }
+
+  @Override
+  public void close() {
+    dataSource.close();
+  }
+
+  private static String rootMessage(Throwable failure) {
+    Throwable cause = failure;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    String message =
+        cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    return DatabaseSettings.redact(message);
+  }
+}

@@ -1,0 +1,46 @@
+package dev.switchboard.store;
+
+import java.util.Objects;
+
+/**
+ * Where the database is and how many connections to keep.
+ *
+ * @param jdbcUrl {@code jdbc:sqlite:data/hub.db} or {@code
+ *     jdbc:postgresql://host:5432/db?user=...&password=...}
+ * @param maxPoolSize the most connections open at once (at least 2)
+ */
+public record DatabaseSettings(String jdbcUrl, int maxPoolSize) {
+  /** Validates the URL (SQLite or PostgreSQL) and the pool size. */
+  public DatabaseSettings {
+    Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+    Dialect.of(jdbcUrl);
+    if (maxPoolSize < 2) {
+      throw new IllegalArgumentException(
+          "database pool size must be at least 2 (got " + maxPoolSize + ")");
+    }
+  }
+
+  /** Settings with the default pool size (8). */
+  public static DatabaseSettings of(String jdbcUrl) {
+    return new DatabaseSettings(jdbcUrl, 8);
+  }
+
+  /** The dialect of the URL. */
+  public Dialect dialect() {
+    return Dialect.of(jdbcUrl);
+  }
+
+  /** The URL with any password hidden, for messages and logs. */
+  public String redactedUrl() {
+    return redact(jdbcUrl);
+  }
+
+  @Override
+  public String toString() {
+    return "DatabaseSettings[" + redactedUrl() + ", pool " + maxPoolSize + "]";
+  }
+
+  static String redact(String url) {
+    return url == null ? "null" : url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+  }
+}

@@ -1,0 +1,64 @@
+package dev.switchboard.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.switchboard.store.testing.TestDatabases;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteDatabaseTest extends DatabaseContract {
+  @TempDir Path folder;
+
+  @Override
+  DatabaseSettings newSettings() {
+    return TestDatabases.sqlite(folder);
+  }
+
+  @Test
+  void fileIsOpenedInWalModeWithFullSync() {
+    String mode =
+        database
+            .jdbi()
+            .withHandle(h -> h.createQuery("pragma journal_mode").mapTo(String.class).one());
+    int sync =
+        database
+            .jdbi()
+            .withHandle(h -> h.createQuery("pragma synchronous").mapTo(Integer.class).one());
+    assertThat(mode).isEqualToIgnoringCase("wal");
+    assertThat(sync).isEqualTo(2);
+  }
+
+  @Test
+  void missingFoldersAreCreated() {
+    Path nested = folder.resolve("a/b/hub.db");
+    try (Database opened =
+        Database.open(DatabaseSettings.of("jdbc:sqlite:" + nested), "storetest")) {
+      assertThat(opened.isHealthy()).isTrue();
+    }
+    assertThat(Files.exists(nested)).isTrue();
+  }
+
+  @Test
+  void unreachablePostgresGivesAClearErrorWithoutThePassword() {
+    assertThatThrownBy(
+            () ->
+                Database.open(
+                    DatabaseSettings.of(
+                        "jdbc:postgresql://127.0.0.1:1/none?user=x&password=secret"),
+                    "storetest"))
+        .isInstanceOf(UnableToOpenDatabaseException.class)
+        .hasMessageStartingWith(
+            "cannot open database jdbc:postgresql://127.0.0.1:1/none?user=x&password=***")
+        .hasMessageNotContaining("secret");
+  }
+
+  @Test
+  void unknownDatabaseUrlIsRefusedByName() {
+    assertThatThrownBy(() -> DatabaseSettings.of("jdbc:mysql://x/y"))
+        .hasMessage(
+            "database URL must start with jdbc:sqlite: or jdbc:postgresql: (got 'jdbc:mysql://x/y')");
+  }
+}
