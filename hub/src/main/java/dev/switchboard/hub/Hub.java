@@ -1,0 +1,189 @@
+package dev.switchboard.hub;
+
+import dev.switchboard.hub.agents.AgentBoard;
+import dev.switchboard.hub.calls.CallStore;
+import dev.switchboard.hub.calls.CallSweeper;
+import dev.switchboard.hub.config.HubConfig;
+import dev.switchboard.hub.contacts.ContactStore;
+import dev.switchboard.hub.events.EventLog;
+import dev.switchboard.hub.intake.ChangeReplay;
+import dev.switchboard.hub.intake.EventWriter;
+import dev.switchboard.hub.intake.RateLimits;
+import dev.switchboard.hub.stream.ChangeFeed;
+import dev.switchboard.hub.tenants.ApiTokens;
+import dev.switchboard.hub.tenants.SourceNetworks;
+import dev.switchboard.hub.tenants.Tenant;
+import dev.switchboard.hub.tenants.TenantStore;
+import dev.switchboard.protocol.webhook.WebhookParser;
+import dev.switchboard.store.Database;
+import io.javalin.Javalin;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The hub, wired and running: database, event writer, sweeper and HTTP server. {@link #start}
+ * returns once it is ready to take webhooks; {@link #close} stops it after the events already
+ * accepted are committed. Thread-safe.
+ */
+public final class Hub implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Hub.class);
+
+  private final HubConfig config;
+  private final Database database;
+  private final TenantStore tenants;
+  private final EventWriter writer;
+  private final CallSweeper sweeper;
+  private final Javalin server;
+  private final ScheduledExecutorService schedule;
+  private final PrometheusMeterRegistry metrics;
+  private final Startup startup;
+
+  /** What the first start created, to be shown once: the default tenant's token, the API token. */
+  public record Startup(
+      Optional<TenantStore.Created> defaultTenant, Optional<String> generatedApiToken) {}
+
+  private Hub(HubConfig config, Clock clock) {
+    this.config = config;
+    this.database = Database.open(config.database(), "hub");
+    try {
+      this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      this.tenants = new TenantStore(database.jdbi(), clock);
+      ApiTokens apiTokens = new ApiTokens(database.jdbi(), clock);
+      this.startup = new Startup(ensureDefaultTenant(), apiTokens.ensure(config.apiToken()));
+      EventLog eventLog =
+          new EventLog(
+              tenantId ->
+                  new WebhookParser(
+                      tenants.find(tenantId).map(Tenant::zone).orElse(WebhookParser.DEFAULT_ZONE)));
+      CallStore calls = new CallStore(database.jdbi());
+      AgentBoard agents = new AgentBoard(database.jdbi());
+      ContactStore contacts = new ContactStore(database.jdbi(), clock);
+      ChangeFeed feed = new ChangeFeed(config.stream().bufferPerClient());
+      metrics.gauge("switchboard.stream.clients", feed, ChangeFeed::clients);
+      this.writer =
+          new EventWriter(
+              database.jdbi(),
+              eventLog,
+              calls,
+              agents,
+              contacts,
+              feed,
+              metrics,
+              config.intake().queueCapacity(),
+              config.intake().maxBatch());
+      this.sweeper = new CallSweeper(calls, writer::submit, clock, config.calls().sweepAfter());
+      ChangeReplay replay =
+          new ChangeReplay(
+              database.jdbi(),
+              eventLog,
+              calls,
+              agents,
+              contacts,
+              config.stream().maxReplayEvents());
+      this.server =
+          HubServer.create(
+              config,
+              database,
+              metrics,
+              apiTokens,
+              new HubServer.Features(
+                  tenants,
+                  writer,
+                  new RateLimits(config.intake().ratePerSecond(), config.intake().rateBurst()),
+                  eventLog,
+                  calls,
+                  agents,
+                  contacts,
+                  feed,
+                  replay),
+              clock);
+      this.schedule =
+          Executors.newSingleThreadScheduledExecutor(
+              Thread.ofPlatform().name("hub-schedule").daemon().factory());
+    } catch (RuntimeException failed) {
+      database.close();
+      throw failed;
+    }
+  }
+
+  /** Opens the database, migrates it, and starts taking webhooks. */
+  public static Hub start(HubConfig config, Clock clock) {
+    Hub hub = new Hub(config, clock);
+    hub.writer.start();
+    hub.server.start(config.http().host(), config.http().port());
+    long every = config.calls().sweepEvery().toMillis();
+    hub.schedule.scheduleWithFixedDelay(hub::sweepQuietly, every, every, TimeUnit.MILLISECONDS);
+    log.info(
+        "hub listening on port {} with database {}", hub.port(), config.database().redactedUrl());
+    return hub;
+  }
+
+  private Optional<TenantStore.Created> ensureDefaultTenant() {
+    if (tenants.find(Tenant.DEFAULT_ID).isPresent()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        tenants.create(
+            new Tenant(
+                Tenant.DEFAULT_ID, "Default", WebhookParser.DEFAULT_ZONE, SourceNetworks.any())));
+  }
+
+  private void sweepQuietly() {
+    try {
+      sweeper.runOnce();
+    } catch (RuntimeException failed) {
+      log.warn("sweep failed; will try again", failed);
+    }
+  }
+
+  /** The port the server listens on (the real one when configured with 0). */
+  public int port() {
+    return server.port();
+  }
+
+  /** {@code http://localhost:PORT}. */
+  public String baseUrl() {
+    return "http://localhost:" + port();
+  }
+
+  /** What this start created and must be shown once. */
+  public Startup startup() {
+    return startup;
+  }
+
+  /** The tenants. */
+  public TenantStore tenants() {
+    return tenants;
+  }
+
+  /** The sweeper, for tests that step it. */
+  public CallSweeper sweeper() {
+    return sweeper;
+  }
+
+  /** The database. */
+  public Database database() {
+    return database;
+  }
+
+  /** The configuration it runs with. */
+  public HubConfig config() {
+    return config;
+  }
+
+  @Override
+  public void close() {
+    schedule.shutdownNow();
+    server.stop();
+    writer.close();
+    database.close();
+    metrics.close();
+  }
+}

@@ -1,0 +1,151 @@
+package dev.switchboard.hub;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.hub.agents.AgentBoard;
+import dev.switchboard.hub.agents.AgentRoutes;
+import dev.switchboard.hub.calls.CallRoutes;
+import dev.switchboard.hub.calls.CallStore;
+import dev.switchboard.hub.config.HubConfig;
+import dev.switchboard.hub.contacts.ContactRoutes;
+import dev.switchboard.hub.contacts.ContactStore;
+import dev.switchboard.hub.events.EventLog;
+import dev.switchboard.hub.http.ApiException;
+import dev.switchboard.hub.intake.ChangeReplay;
+import dev.switchboard.hub.intake.EventWriter;
+import dev.switchboard.hub.intake.RateLimits;
+import dev.switchboard.hub.intake.WebhookRoutes;
+import dev.switchboard.hub.stream.ChangeFeed;
+import dev.switchboard.hub.stream.StreamRoutes;
+import dev.switchboard.hub.tenants.ApiTokens;
+import dev.switchboard.hub.tenants.TenantStore;
+import dev.switchboard.store.Database;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.json.JavalinJackson;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The hub's HTTP server: Javalin on Jetty with virtual threads. Routes come from each feature;
+ * errors are mapped to JSON here and only here; {@code /v1/*} needs the API token.
+ */
+final class HubServer {
+  private static final Logger log = LoggerFactory.getLogger(HubServer.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The feature stores and services the routes use. */
+  record Features(
+      TenantStore tenants,
+      EventWriter writer,
+      RateLimits rateLimits,
+      EventLog eventLog,
+      CallStore calls,
+      AgentBoard agents,
+      ContactStore contacts,
+      ChangeFeed feed,
+      ChangeReplay replay) {}
+
+  private HubServer() {}
+
+  static Javalin create(
+      HubConfig config,
+      Database database,
+      PrometheusMeterRegistry metrics,
+      ApiTokens apiTokens,
+      Features features,
+      Clock clock) {
+    String openApi = resource("/openapi.json");
+    return Javalin.create(
+        javalin -> {
+          javalin.startup.showJavalinBanner = false;
+          javalin.concurrency.useVirtualThreads = true;
+          javalin.http.maxRequestSize = config.http().maxRequestBytes();
+          javalin.jsonMapper(new JavalinJackson(JSON, false));
+          var routes = javalin.routes;
+          routes.get(
+              "/health",
+              ctx -> {
+                boolean up = database.isHealthy();
+                ctx.status(up ? 200 : 503)
+                    .json(
+                        JSON.createObjectNode().put("status", up ? "ok" : "database unavailable"));
+              });
+          routes.get(
+              "/metrics",
+              ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
+          routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+          routes.before("/v1/*", ctx -> authenticate(ctx, apiTokens));
+          new WebhookRoutes(
+                  features.tenants(),
+                  features.writer(),
+                  features.rateLimits(),
+                  config.intake().bareSeedPaths(),
+                  clock,
+                  metrics,
+                  config.http().maxRequestBytes())
+              .register(routes);
+          new CallRoutes(database.jdbi(), features.calls(), features.eventLog()).register(routes);
+          new AgentRoutes(features.agents()).register(routes);
+          new ContactRoutes(features.contacts(), features.tenants()).register(routes);
+          new StreamRoutes(features.feed(), features.replay(), config.stream().heartbeat())
+              .register(routes);
+          routes.exception(
+              ApiException.class,
+              (failure, ctx) -> error(ctx, failure.status(), failure.getMessage()));
+          routes.exception(
+              Exception.class,
+              (failure, ctx) -> {
+                try {
+                  log.error("{} {} failed", ctx.method(), ctx.path(), failure);
+                  error(ctx, 500, "internal error; see the hub's log");
+                } catch (RuntimeException requestGone) {
+                  log.debug("request ended before its error could be sent", failure);
+                }
+              });
+          routes.error(
+              404,
+              ctx -> {
+                if (ctx.result() == null
+                    || ctx.result().isEmpty()
+                    || ctx.result().startsWith("Endpoint")) {
+                  error(ctx, 404, "no such endpoint: " + ctx.method() + " " + ctx.path());
+                }
+              });
+        });
+  }
+
+  private static void authenticate(Context ctx, ApiTokens apiTokens) {
+    String header = ctx.header("Authorization");
+    String token =
+        header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+            ? header.substring(7).strip()
+            : null;
+    if (!apiTokens.verify(token)) {
+      throw ApiException.unauthorized(
+          "missing or wrong API token (send Authorization: Bearer <token>)");
+    }
+  }
+
+  private static void error(Context ctx, int status, String message) {
+    ObjectNode body = JSON.createObjectNode().put("error", message);
+    ctx.status(status).contentType("application/json").result(body.toString());
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = HubServer.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException unreadable) {
+      throw new UncheckedIOException(unreadable);
+    }
+  }
+}

@@ -1,0 +1,122 @@
+package dev.switchboard.hub.agents;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The live board of agent statuses and their history (for occupancy reports). Written by the intake
+ * writer inside its transaction; read by the API. Thread-safe.
+ */
+public final class AgentBoard {
+  private final Jdbi jdbi;
+
+  /** A board over {@code jdbi}. */
+  public AgentBoard(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  /** The current status of one extension. */
+  public Optional<AgentStatus> current(Handle handle, String tenantId, String extension) {
+    return handle
+        .createQuery(
+            "select tenant_id, extension, status, since, callid, last_seq from agents where"
+                + " tenant_id = :tenant and extension = :extension")
+        .bind("tenant", tenantId)
+        .bind("extension", extension)
+        .map((rs, ctx) -> read(rs))
+        .findOne();
+  }
+
+  /**
+   * Sets an extension's status, recording the change in its history; returns the new status, or
+   * empty when it already was that status (nothing is written then).
+   */
+  public Optional<AgentStatus> set(
+      Handle handle,
+      String tenantId,
+      String extension,
+      String status,
+      Instant at,
+      long seq,
+      Optional<String> callId) {
+    Optional<AgentStatus> before = current(handle, tenantId, extension);
+    if (before.filter(b -> b.status().equals(status)).isPresent()) {
+      return Optional.empty();
+    }
+    AgentStatus after = new AgentStatus(tenantId, extension, status, at, callId, seq);
+    handle
+        .createUpdate(
+            "insert into agents (tenant_id, extension, status, since, last_seq, callid) values"
+                + " (:tenant, :extension, :status, :since, :seq, :callid) on conflict (tenant_id,"
+                + " extension) do update set status = excluded.status, since = excluded.since,"
+                + " last_seq = excluded.last_seq, callid = excluded.callid")
+        .bind("tenant", tenantId)
+        .bind("extension", extension)
+        .bind("status", status)
+        .bind("since", at.toEpochMilli())
+        .bind("seq", seq)
+        .bind("callid", callId.orElse(null))
+        .execute();
+    handle
+        .createUpdate(
+            "insert into agent_status_history (tenant_id, extension, status, started_at, seq) values"
+                + " (:tenant, :extension, :status, :since, :seq)")
+        .bind("tenant", tenantId)
+        .bind("extension", extension)
+        .bind("status", status)
+        .bind("since", at.toEpochMilli())
+        .bind("seq", seq)
+        .execute();
+    return Optional.of(after);
+  }
+
+  /** Every agent's status, of one tenant or all, by tenant and extension. */
+  public List<AgentStatus> list(Optional<String> tenantId) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "select tenant_id, extension, status, since, callid, last_seq from agents"
+                        + (tenantId.isPresent() ? " where tenant_id = :tenant" : "")
+                        + " order by tenant_id, extension")
+                .bindMap(
+                    tenantId.isPresent()
+                        ? java.util.Map.of("tenant", tenantId.get())
+                        : java.util.Map.of())
+                .map((rs, ctx) -> read(rs))
+                .list());
+  }
+
+  /** One status history entry: the status and when it began. */
+  public record HistoryEntry(String status, Instant startedAt) {}
+
+  /** An extension's status history since {@code from}, oldest first. */
+  public List<HistoryEntry> history(String tenantId, String extension, Instant from) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "select status, started_at from agent_status_history where tenant_id = :tenant and"
+                        + " extension = :extension and started_at >= :from order by started_at, seq")
+                .bind("tenant", tenantId)
+                .bind("extension", extension)
+                .bind("from", from.toEpochMilli())
+                .map(
+                    (rs, ctx) ->
+                        new HistoryEntry(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2))))
+                .list());
+  }
+
+  private static AgentStatus read(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new AgentStatus(
+        rs.getString("tenant_id"),
+        rs.getString("extension"),
+        rs.getString("status"),
+        Instant.ofEpochMilli(rs.getLong("since")),
+        Optional.ofNullable(rs.getString("callid")),
+        rs.getLong("last_seq"));
+  }
+}

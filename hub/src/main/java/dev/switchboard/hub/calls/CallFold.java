@@ -1,0 +1,356 @@
+package dev.switchboard.hub.calls;
+
+import dev.switchboard.hub.events.LoggedEvent;
+import dev.switchboard.protocol.phone.PhoneNumber;
+import dev.switchboard.protocol.webhook.AgentAnswered;
+import dev.switchboard.protocol.webhook.AgentNoAnswer;
+import dev.switchboard.protocol.webhook.CallProgress;
+import dev.switchboard.protocol.webhook.CallRecord;
+import dev.switchboard.protocol.webhook.CallStatus;
+import dev.switchboard.protocol.webhook.Direction;
+import dev.switchboard.protocol.webhook.Hangup;
+import dev.switchboard.protocol.webhook.IncomingCall;
+import dev.switchboard.protocol.webhook.MissedCall;
+import dev.switchboard.protocol.webhook.OutboundCall;
+import dev.switchboard.protocol.webhook.WebhookEvent;
+import dev.switchboard.protocol.webhook.WebhookJson;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * Derives a {@link Call} from the set of its logged events. Every choice is a function of the set,
+ * never of arrival order: events are first put in a canonical order (time received, then type, then
+ * content), end states win over earlier ones ({@code hangup} before {@code call_in} still ends the
+ * call), and where sources disagree a fixed precedence decides (the final call record over the live
+ * events). Duplicates change nothing. Stateless.
+ */
+public final class CallFold {
+  private static final Comparator<LoggedEvent> CANONICAL =
+      Comparator.comparing(LoggedEvent::receivedAt)
+          .thenComparing(LoggedEvent::type)
+          .thenComparing(
+              event -> event.webhook().map(w -> WebhookJson.normalised(w).toString()).orElse(""));
+
+  private CallFold() {}
+
+  /** The call that {@code events} (all with this call id) describe; at least one event. */
+  public static Call fold(String tenantId, String callId, List<LoggedEvent> events) {
+    if (events.isEmpty()) {
+      throw new IllegalArgumentException("a call is folded from at least one event");
+    }
+    List<LoggedEvent> ordered = new ArrayList<>(events);
+    ordered.sort(CANONICAL);
+    Facts facts = new Facts(ordered);
+
+    Optional<CallRecord> cdr = facts.finalRecord();
+    CallDirection direction = direction(facts, cdr);
+    boolean answered =
+        facts.answerTimes().findAny().isPresent()
+            || cdr.filter(r -> r.status().filter(CallStatus.ANSWER::equals).isPresent())
+                .isPresent();
+    boolean ended =
+        !facts.of(Hangup.class).isEmpty()
+            || cdr.isPresent()
+            || !facts.of(MissedCall.class).isEmpty()
+            || facts.sweeps().findAny().isPresent();
+    CallState state = ended ? CallState.ENDED : answered ? CallState.TALKING : CallState.RINGING;
+    Optional<Outcome> outcome =
+        ended ? Optional.of(outcome(facts, cdr, direction, answered)) : Optional.empty();
+
+    return new Call(
+        tenantId,
+        callId,
+        direction,
+        customer(facts, cdr),
+        cdr.flatMap(CallRecord::did).or(() -> facts.first(IncomingCall.class, IncomingCall::did)),
+        facts
+            .first(IncomingCall.class, IncomingCall::queue)
+            .or(() -> facts.first(MissedCall.class, MissedCall::queue))
+            .or(() -> facts.first(AgentAnswered.class, AgentAnswered::queue))
+            .or(() -> facts.first(AgentNoAnswer.class, AgentNoAnswer::queue))
+            .or(() -> cdr.map(r -> r.extra().get("queue"))),
+        state,
+        outcome,
+        answeredBy(facts, cdr, direction),
+        attempts(facts, state),
+        ordered.get(0).receivedAt(),
+        facts
+            .ringTimes()
+            .min(Comparator.naturalOrder())
+            .or(() -> cdr.flatMap(CallRecord::calldate)),
+        answered ? answeredAt(facts, cdr) : Optional.empty(),
+        endedAt(facts, cdr),
+        cdr.flatMap(CallRecord::calldate),
+        cdr.flatMap(CallRecord::duration),
+        cdr.flatMap(CallRecord::billsec),
+        facts
+            .first(MissedCall.class, MissedCall::holdtime)
+            .or(() -> cdr.flatMap(r -> seconds(r.extra().get("holdtime")))),
+        cdr.flatMap(CallRecord::recordingUrl));
+  }
+
+  private static CallDirection direction(Facts facts, Optional<CallRecord> cdr) {
+    Optional<Direction> reported = cdr.flatMap(CallRecord::direction);
+    if (reported.filter(Direction.INBOUND::equals).isPresent()) {
+      return CallDirection.INBOUND;
+    }
+    if (reported.filter(Direction.OUTBOUND::equals).isPresent()) {
+      return CallDirection.OUTBOUND;
+    }
+    if (!facts.of(OutboundCall.class).isEmpty()) {
+      return CallDirection.OUTBOUND;
+    }
+    if (!facts.of(IncomingCall.class).isEmpty()
+        || !facts.of(MissedCall.class).isEmpty()
+        || !facts.of(AgentAnswered.class).isEmpty()
+        || !facts.of(AgentNoAnswer.class).isEmpty()) {
+      return CallDirection.INBOUND;
+    }
+    return CallDirection.UNKNOWN;
+  }
+
+  private static Optional<PhoneNumber> customer(Facts facts, Optional<CallRecord> cdr) {
+    return cdr.flatMap(CallRecord::phone)
+        .or(() -> facts.first(IncomingCall.class, call -> Optional.of(call.phone())))
+        .or(() -> facts.first(OutboundCall.class, call -> Optional.of(call.phone())))
+        .or(() -> facts.first(MissedCall.class, MissedCall::phone))
+        .or(() -> facts.first(AgentAnswered.class, AgentAnswered::phone))
+        .or(() -> facts.first(AgentNoAnswer.class, AgentNoAnswer::phone))
+        .or(() -> facts.firstRecordWith(CallRecord::phone));
+  }
+
+  private static Optional<String> answeredBy(
+      Facts facts, Optional<CallRecord> cdr, CallDirection direction) {
+    if (direction == CallDirection.OUTBOUND) {
+      return facts
+          .first(OutboundCall.class, call -> Optional.of(call.extension()))
+          .or(() -> cdr.flatMap(CallRecord::extension));
+    }
+    return cdr.filter(r -> r.status().filter(CallStatus.ANSWER::equals).isPresent())
+        .flatMap(CallRecord::extension)
+        .or(() -> facts.first(AgentAnswered.class, a -> Optional.of(a.extension())))
+        .or(
+            () ->
+                facts.first(
+                    IncomingCall.class,
+                    c -> isAnswer(c.event()) ? c.extension() : Optional.empty()));
+  }
+
+  private static Outcome outcome(
+      Facts facts, Optional<CallRecord> cdr, CallDirection direction, boolean answered) {
+    if (!facts.of(MissedCall.class).isEmpty()) {
+      return Outcome.MISSED;
+    }
+    if (cdr.isPresent() && cdr.get().status().isPresent()) {
+      String status = cdr.get().status().get().code();
+      switch (status) {
+        case "ANSWER":
+          return Outcome.ANSWERED;
+        case "BUSY":
+          return Outcome.BUSY;
+        case "NOANSWER":
+        case "CANCEL":
+          return direction == CallDirection.INBOUND ? Outcome.MISSED : Outcome.NO_ANSWER;
+        case "FAILED":
+        case "CONGESTION":
+          return Outcome.FAILED;
+        default:
+          return answered ? Outcome.ANSWERED : Outcome.UNKNOWN;
+      }
+    }
+    if (answered) {
+      return Outcome.ANSWERED;
+    }
+    if (facts.of(Hangup.class).isEmpty() && cdr.isEmpty()) {
+      return Outcome.UNKNOWN; // swept: it never ended on its own
+    }
+    if (direction == CallDirection.INBOUND) {
+      return Outcome.MISSED;
+    }
+    return direction == CallDirection.OUTBOUND ? Outcome.NO_ANSWER : Outcome.UNKNOWN;
+  }
+
+  private static List<Attempt> attempts(Facts facts, CallState state) {
+    Map<String, Attempt> byExtension = new LinkedHashMap<>();
+    for (LoggedEvent event : facts.ordered) {
+      WebhookEvent webhook = event.webhook().orElse(null);
+      if (webhook instanceof IncomingCall call && call.extension().isPresent()) {
+        note(
+            byExtension,
+            call.extension().get(),
+            isAnswer(call.event()) ? Attempt.Result.ANSWERED : Attempt.Result.RINGING,
+            event.receivedAt());
+      } else if (webhook instanceof AgentAnswered answer) {
+        note(byExtension, answer.extension(), Attempt.Result.ANSWERED, event.receivedAt());
+      } else if (webhook instanceof AgentNoAnswer noAnswer) {
+        note(byExtension, noAnswer.extension(), Attempt.Result.NO_ANSWER, event.receivedAt());
+      } else if (webhook instanceof CallRecord record
+          && record.extension().isPresent()
+          && record.direction().filter(Direction.OUTBOUND::equals).isEmpty()) {
+        note(byExtension, record.extension().get(), resultOf(record.status()), event.receivedAt());
+      }
+    }
+    List<Attempt> attempts = new ArrayList<>();
+    for (Attempt attempt : byExtension.values()) {
+      boolean over = state == CallState.ENDED && attempt.result() == Attempt.Result.RINGING;
+      attempts.add(
+          over
+              ? new Attempt(attempt.extension(), Attempt.Result.NO_ANSWER, attempt.at())
+              : attempt);
+    }
+    attempts.sort(Comparator.comparing(Attempt::at).thenComparing(Attempt::extension));
+    return attempts;
+  }
+
+  private static Attempt.Result resultOf(Optional<CallStatus> status) {
+    String code = status.map(CallStatus::code).orElse("");
+    switch (code) {
+      case "ANSWER":
+        return Attempt.Result.ANSWERED;
+      case "BUSY":
+        return Attempt.Result.BUSY;
+      default:
+        return Attempt.Result.NO_ANSWER;
+    }
+  }
+
+  /** Keeps the strongest result seen for an extension and the earliest time. */
+  private static void note(
+      Map<String, Attempt> attempts, String extension, Attempt.Result result, Instant at) {
+    attempts.merge(
+        extension,
+        new Attempt(extension, result, at),
+        (old, fresh) ->
+            new Attempt(
+                extension,
+                old.result().compareTo(fresh.result()) >= 0 ? old.result() : fresh.result(),
+                old.at().isBefore(fresh.at()) ? old.at() : fresh.at()));
+  }
+
+  private static Optional<Instant> endedAt(Facts facts, Optional<CallRecord> cdr) {
+    Stream<Instant> observed =
+        facts.ordered.stream()
+            .filter(
+                e ->
+                    e.webhook()
+                        .filter(
+                            w ->
+                                w instanceof Hangup
+                                    || w instanceof CallRecord
+                                    || w instanceof MissedCall)
+                        .isPresent())
+            .map(LoggedEvent::receivedAt);
+    Stream<Instant> reported =
+        cdr.flatMap(r -> r.calldate().flatMap(date -> r.duration().map(date::plus))).stream();
+    Optional<Instant> end = Stream.concat(observed, reported).min(Comparator.naturalOrder());
+    return end.or(() -> facts.sweeps().map(LoggedEvent::receivedAt).min(Comparator.naturalOrder()));
+  }
+
+  /** The first live answer, else when the final record says talk began (start + wait). */
+  private static Optional<Instant> answeredAt(Facts facts, Optional<CallRecord> cdr) {
+    return facts
+        .answerTimes()
+        .min(Comparator.naturalOrder())
+        .or(
+            () ->
+                cdr.flatMap(
+                    r ->
+                        r.calldate()
+                            .flatMap(
+                                date ->
+                                    r.duration()
+                                        .flatMap(
+                                            d -> r.billsec().map(b -> date.plus(d.minus(b)))))));
+  }
+
+  private static boolean isAnswer(Optional<CallProgress> progress) {
+    return progress.filter(CallProgress.ANSWER::equals).isPresent();
+  }
+
+  private static Optional<java.time.Duration> seconds(String text) {
+    try {
+      return text == null
+          ? Optional.empty()
+          : Optional.of(java.time.Duration.ofSeconds(Long.parseLong(text.trim())));
+    } catch (NumberFormatException notSeconds) {
+      return Optional.empty();
+    }
+  }
+
+  /** The events of one call in canonical order, with typed look-ups. */
+  private static final class Facts {
+    final List<LoggedEvent> ordered;
+
+    Facts(List<LoggedEvent> ordered) {
+      this.ordered = ordered;
+    }
+
+    <T extends WebhookEvent> List<T> of(Class<T> type) {
+      return ordered.stream()
+          .flatMap(e -> e.webhook().stream())
+          .filter(type::isInstance)
+          .map(type::cast)
+          .toList();
+    }
+
+    <T extends WebhookEvent, R> Optional<R> first(Class<T> type, Function<T, Optional<R>> field) {
+      return of(type).stream().map(field).flatMap(Optional::stream).findFirst();
+    }
+
+    Stream<LoggedEvent> sweeps() {
+      return ordered.stream().filter(LoggedEvent::isSweep);
+    }
+
+    /** The final record: an answered one if any, else the longest, else the first. */
+    Optional<CallRecord> finalRecord() {
+      List<CallRecord> records = of(CallRecord.class);
+      return records.stream()
+          .filter(r -> r.status().filter(CallStatus.ANSWER::equals).isPresent())
+          .findFirst()
+          .or(
+              () ->
+                  records.stream()
+                      .max(
+                          Comparator.comparing(r -> r.duration().orElse(java.time.Duration.ZERO))));
+    }
+
+    <R> Optional<R> firstRecordWith(Function<CallRecord, Optional<R>> field) {
+      return first(CallRecord.class, field);
+    }
+
+    Stream<Instant> ringTimes() {
+      return ordered.stream()
+          .filter(
+              e ->
+                  e.webhook()
+                      .filter(
+                          w ->
+                              (w instanceof IncomingCall call && !isAnswer(call.event()))
+                                  || (w instanceof OutboundCall out && !isAnswer(out.event()))
+                                  || w instanceof AgentNoAnswer)
+                      .isPresent())
+          .map(LoggedEvent::receivedAt);
+    }
+
+    Stream<Instant> answerTimes() {
+      return ordered.stream()
+          .filter(
+              e ->
+                  e.webhook()
+                      .filter(
+                          w ->
+                              (w instanceof IncomingCall call && isAnswer(call.event()))
+                                  || (w instanceof OutboundCall out && isAnswer(out.event()))
+                                  || w instanceof AgentAnswered)
+                      .isPresent())
+          .map(LoggedEvent::receivedAt);
+    }
+  }
+}

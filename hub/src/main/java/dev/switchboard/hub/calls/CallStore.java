@@ -1,0 +1,259 @@
+package dev.switchboard.hub.calls;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
+
+/**
+ * The derived call records: written by the intake writer in the same transaction as their events,
+ * read by the API. Thread-safe.
+ */
+public final class CallStore {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Digits matched when a phone has no exact E.164 match ({@code 938363739}). */
+  public static final int TRAILING_DIGITS = 9;
+
+  private final Jdbi jdbi;
+
+  /** A store over {@code jdbi}. */
+  public CallStore(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  /** Writes (or replaces) a call's record and its extensions, inside the caller's transaction. */
+  public void save(Handle handle, Call call, long lastSeq) {
+    ObjectNode record = CallJson.toJson(call);
+    record.put("last_seq", lastSeq);
+    handle
+        .createUpdate(
+            "insert into calls (tenant_id, callid, direction, customer_e164, customer_digits, queue,"
+                + " state, outcome, answered_by, first_seen_at, ended_at, last_seq, record) values"
+                + " (:tenant, :callid, :direction, :e164, :digits, :queue, :state, :outcome, :answeredBy,"
+                + " :firstSeen, :endedAt, :lastSeq, :record) on conflict (tenant_id, callid) do update"
+                + " set direction = excluded.direction, customer_e164 = excluded.customer_e164,"
+                + " customer_digits = excluded.customer_digits, queue = excluded.queue, state ="
+                + " excluded.state, outcome = excluded.outcome, answered_by = excluded.answered_by,"
+                + " first_seen_at = excluded.first_seen_at, ended_at = excluded.ended_at, last_seq ="
+                + " excluded.last_seq, record = excluded.record")
+        .bind("tenant", call.tenantId())
+        .bind("callid", call.callId())
+        .bind("direction", call.direction().code())
+        .bind("e164", call.customer().flatMap(p -> p.e164()).orElse(null))
+        .bind(
+            "digits", call.customer().flatMap(p -> p.trailingDigits(TRAILING_DIGITS)).orElse(null))
+        .bind("queue", call.queue().orElse(null))
+        .bind("state", call.state().code())
+        .bind("outcome", call.outcome().map(Outcome::code).orElse(null))
+        .bind("answeredBy", call.answeredBy().orElse(null))
+        .bind("firstSeen", call.firstSeenAt().toEpochMilli())
+        .bind("endedAt", call.endedAt().map(Instant::toEpochMilli).orElse(null))
+        .bind("lastSeq", lastSeq)
+        .bind("record", record.toString())
+        .execute();
+    handle
+        .createUpdate("delete from call_extensions where tenant_id = :tenant and callid = :callid")
+        .bind("tenant", call.tenantId())
+        .bind("callid", call.callId())
+        .execute();
+    for (String extension : call.extensions()) {
+      handle
+          .createUpdate(
+              "insert into call_extensions (tenant_id, callid, extension) values (:tenant, :callid,"
+                  + " :extension)")
+          .bind("tenant", call.tenantId())
+          .bind("callid", call.callId())
+          .bind("extension", extension)
+          .execute();
+    }
+  }
+
+  /** The stored record of one call, as JSON. */
+  public Optional<ObjectNode> find(Handle handle, String tenantId, String callId) {
+    return handle
+        .createQuery("select record from calls where tenant_id = :tenant and callid = :callid")
+        .bind("tenant", tenantId)
+        .bind("callid", callId)
+        .mapTo(String.class)
+        .findOne()
+        .map(CallStore::parse);
+  }
+
+  /** The tenants holding a call with this id. */
+  public List<String> tenantsWithCall(String callId) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "select tenant_id from calls where callid = :callid order by tenant_id")
+                .bind("callid", callId)
+                .mapTo(String.class)
+                .list());
+  }
+
+  /** One call's record, as JSON. */
+  public Optional<ObjectNode> find(String tenantId, String callId) {
+    return jdbi.withHandle(handle -> find(handle, tenantId, callId));
+  }
+
+  /** A page of calls, newest first, and the cursor of the next page if there is one. */
+  public record Page(List<ObjectNode> calls, Optional<String> nextCursor) {}
+
+  /** Calls matching {@code filter}, newest first, after {@code cursor}, at most {@code limit}. */
+  public Page list(CallFilter filter, Optional<String> cursor, int limit) {
+    StringBuilder sql =
+        new StringBuilder(
+            "select c.first_seen_at, c.tenant_id, c.callid, c.record from calls c where 1 = 1");
+    filter.tenant().ifPresent(t -> sql.append(" and c.tenant_id = :tenant"));
+    filter.from().ifPresent(t -> sql.append(" and c.first_seen_at >= :from"));
+    filter.to().ifPresent(t -> sql.append(" and c.first_seen_at < :to"));
+    filter
+        .phone()
+        .ifPresent(
+            p ->
+                sql.append(
+                    p.e164().isPresent()
+                        ? " and (c.customer_e164 = :e164 or c.customer_digits = :digits)"
+                        : " and c.customer_digits = :digits"));
+    filter
+        .extension()
+        .ifPresent(
+            e ->
+                sql.append(
+                    " and exists (select 1 from call_extensions x where x.tenant_id = c.tenant_id and x.callid = c.callid and x.extension = :extension)"));
+    filter.queue().ifPresent(q -> sql.append(" and c.queue = :queue"));
+    filter.direction().ifPresent(d -> sql.append(" and c.direction = :direction"));
+    filter.outcome().ifPresent(o -> sql.append(" and c.outcome = :outcome"));
+    Optional<Cursor> after = cursor.map(Cursor::decode);
+    after.ifPresent(
+        c ->
+            sql.append(
+                " and (c.first_seen_at < :cFirst or (c.first_seen_at = :cFirst and (c.tenant_id <"
+                    + " :cTenant or (c.tenant_id = :cTenant and c.callid < :cCall))))"));
+    sql.append(" order by c.first_seen_at desc, c.tenant_id desc, c.callid desc limit :limit");
+    return jdbi.withHandle(
+        handle -> {
+          Query query = handle.createQuery(sql.toString());
+          filter.tenant().ifPresent(t -> query.bind("tenant", t));
+          filter.from().ifPresent(t -> query.bind("from", t.toEpochMilli()));
+          filter.to().ifPresent(t -> query.bind("to", t.toEpochMilli()));
+          filter
+              .phone()
+              .ifPresent(
+                  p -> {
+                    p.e164().ifPresent(e -> query.bind("e164", e));
+                    query.bind("digits", p.trailingDigits(TRAILING_DIGITS).orElse(p.raw()));
+                  });
+          filter.extension().ifPresent(e -> query.bind("extension", e));
+          filter.queue().ifPresent(q -> query.bind("queue", q));
+          filter.direction().ifPresent(d -> query.bind("direction", d.code()));
+          filter.outcome().ifPresent(o -> query.bind("outcome", o.code()));
+          after.ifPresent(
+              c ->
+                  query
+                      .bind("cFirst", c.firstSeen())
+                      .bind("cTenant", c.tenant())
+                      .bind("cCall", c.callId()));
+          query.bind("limit", limit + 1);
+          List<Cursor> keys = new ArrayList<>();
+          List<ObjectNode> calls = new ArrayList<>();
+          query
+              .map(
+                  (rs, ctx) -> {
+                    keys.add(new Cursor(rs.getLong(1), rs.getString(2), rs.getString(3)));
+                    calls.add(parse(rs.getString(4)));
+                    return null;
+                  })
+              .list();
+          if (calls.size() > limit) {
+            calls.remove(limit);
+            return new Page(calls, Optional.of(keys.get(limit - 1).encode()));
+          }
+          return new Page(calls, Optional.empty());
+        });
+  }
+
+  /** The customer's latest calls (by E.164, else trailing digits), newest first. */
+  public List<ObjectNode> recentCallsOf(
+      Handle handle, String tenantId, String e164, String digits, String exceptCallId, int limit) {
+    return handle
+        .createQuery(
+            "select record from calls where tenant_id = :tenant and (customer_e164 = :e164 or"
+                + " customer_digits = :digits) and callid <> :except order by first_seen_at desc limit :limit")
+        .bind("tenant", tenantId)
+        .bind("e164", e164)
+        .bind("digits", digits)
+        .bind("except", exceptCallId)
+        .bind("limit", limit)
+        .mapTo(String.class)
+        .map(CallStore::parse)
+        .list();
+  }
+
+  /** A call still open (ringing or talking) first seen before {@code before}. */
+  public record OpenCall(String tenantId, String callId, Instant firstSeenAt) {}
+
+  /** Calls still open that were first seen before {@code before}, oldest first. */
+  public List<OpenCall> openCallsSeenBefore(Instant before, int limit) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "select tenant_id, callid, first_seen_at from calls where state <> 'ended' and"
+                        + " first_seen_at < :before order by first_seen_at limit :limit")
+                .bind("before", before.toEpochMilli())
+                .bind("limit", limit)
+                .map(
+                    (rs, ctx) ->
+                        new OpenCall(
+                            rs.getString(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3))))
+                .list());
+  }
+
+  static ObjectNode parse(String json) {
+    try {
+      return (ObjectNode) JSON.readTree(json);
+    } catch (JsonProcessingException corrupt) {
+      throw new IllegalStateException("stored call record is not JSON", corrupt);
+    }
+  }
+
+  /** Where a page ended: the last call's first-seen time, tenant and call id. */
+  record Cursor(long firstSeen, String tenant, String callId) {
+    String encode() {
+      String text = firstSeen + "\n" + tenant + "\n" + callId;
+      return Base64.getUrlEncoder()
+          .withoutPadding()
+          .encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static Cursor decode(String cursor) {
+      try {
+        String[] parts =
+            new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8)
+                .split("\n", 3);
+        return new Cursor(Long.parseLong(parts[0]), parts[1], parts[2]);
+      } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException bad) {
+        throw new InvalidCursorException();
+      }
+    }
+  }
+
+  /** A cursor that this store did not make. */
+  public static final class InvalidCursorException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    InvalidCursorException() {
+      super("cursor is not one this API returned");
+    }
+  }
+}

@@ -1,0 +1,156 @@
+package dev.switchboard.hub.config;
+
+import dev.switchboard.hub.tenants.SourceNetworks;
+import dev.switchboard.store.DatabaseSettings;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything the hub is configured with, one small record per concern, validated when built. Bound
+ * from the YAML file, the environment ({@code SWITCHBOARD_*}) and flags by {@link HubConfigLoader}.
+ */
+public record HubConfig(
+    Http http,
+    DatabaseSettings database,
+    Intake intake,
+    Calls calls,
+    Stream stream,
+    Optional<String> apiToken) {
+
+  /** The HTTP server. */
+  public record Http(String host, int port, long maxRequestBytes) {
+    /** Validates the port and size. */
+    public Http {
+      Objects.requireNonNull(host, "http.host");
+      if (port < 0 || port > 65535) {
+        throw new ConfigException(
+            "http.port: " + port + " is not a port (0-65535; 0 picks a free one)");
+      }
+      if (maxRequestBytes < 1024) {
+        throw new ConfigException("http.max_request_bytes: must be at least 1024");
+      }
+    }
+  }
+
+  /** Webhook intake. */
+  public record Intake(
+      SourceNetworks bareSeedPaths,
+      int ratePerSecond,
+      int rateBurst,
+      int queueCapacity,
+      int maxBatch) {
+    /** Validates the limits. */
+    public Intake {
+      Objects.requireNonNull(bareSeedPaths, "intake.bare_seed_paths");
+      if (ratePerSecond < 1 || rateBurst < 1) {
+        throw new ConfigException(
+            "intake.rate_per_second and intake.rate_burst must be at least 1");
+      }
+      if (queueCapacity < 1 || maxBatch < 1) {
+        throw new ConfigException("intake.queue and intake.batch must be at least 1");
+      }
+    }
+  }
+
+  /** Call records. */
+  public record Calls(Duration sweepAfter, Duration sweepEvery) {
+    /** Validates the durations. */
+    public Calls {
+      if (sweepAfter.isNegative() || sweepAfter.isZero()) {
+        throw new ConfigException("calls.sweep_after must be positive");
+      }
+      if (sweepEvery.isNegative() || sweepEvery.isZero()) {
+        throw new ConfigException("calls.sweep_every must be positive");
+      }
+    }
+  }
+
+  /** The live stream. */
+  public record Stream(int bufferPerClient, Duration heartbeat, int maxReplayEvents) {
+    /** Validates the sizes. */
+    public Stream {
+      if (bufferPerClient < 1 || maxReplayEvents < 1) {
+        throw new ConfigException("stream.buffer and stream.max_replay must be at least 1");
+      }
+      if (heartbeat.isNegative() || heartbeat.isZero()) {
+        throw new ConfigException("stream.heartbeat must be positive");
+      }
+    }
+  }
+
+  /** Validates that every part is present. */
+  public HubConfig {
+    Objects.requireNonNull(http, "http");
+    Objects.requireNonNull(database, "database");
+    Objects.requireNonNull(intake, "intake");
+    Objects.requireNonNull(calls, "calls");
+    Objects.requireNonNull(stream, "stream");
+    Objects.requireNonNull(apiToken, "apiToken");
+  }
+
+  /** The defaults: port 8080, SQLite under ./data, loopback-only bare paths, 4 h sweep. */
+  public static HubConfig defaults() {
+    return new HubConfig(
+        new Http("0.0.0.0", 8080, 64 * 1024),
+        DatabaseSettings.of("jdbc:sqlite:data/hub.db"),
+        new Intake(SourceNetworks.loopback(), 200, 2000, 10_000, 500),
+        new Calls(Duration.ofHours(4), Duration.ofMinutes(1)),
+        new Stream(1000, Duration.ofSeconds(15), 10_000),
+        Optional.empty());
+  }
+
+  /** The same configuration listening on {@code port}. */
+  public HubConfig withPort(int port) {
+    return new HubConfig(
+        new Http(http.host(), port, http.maxRequestBytes()),
+        database,
+        intake,
+        calls,
+        stream,
+        apiToken);
+  }
+
+  /** The same configuration on another database. */
+  public HubConfig withDatabase(DatabaseSettings other) {
+    return new HubConfig(http, other, intake, calls, stream, apiToken);
+  }
+
+  /** The same configuration with other intake settings. */
+  public HubConfig withIntake(Intake other) {
+    return new HubConfig(http, database, other, calls, stream, apiToken);
+  }
+
+  /** The same configuration with other call settings. */
+  public HubConfig withCalls(Calls other) {
+    return new HubConfig(http, database, intake, other, stream, apiToken);
+  }
+
+  /** The same configuration with other stream settings. */
+  public HubConfig withStream(Stream other) {
+    return new HubConfig(http, database, intake, calls, other, apiToken);
+  }
+
+  /** The same configuration with a fixed API token. */
+  public HubConfig withApiToken(String token) {
+    return new HubConfig(http, database, intake, calls, stream, Optional.of(token));
+  }
+
+  /** Never shows the API token. */
+  @Override
+  public String toString() {
+    return "HubConfig["
+        + http
+        + ", "
+        + database
+        + ", "
+        + intake
+        + ", "
+        + calls
+        + ", "
+        + stream
+        + ", apiToken="
+        + (apiToken.isPresent() ? "***" : "generated")
+        + "]";
+  }
+}

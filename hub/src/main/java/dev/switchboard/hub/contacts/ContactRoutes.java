@@ -1,0 +1,168 @@
+package dev.switchboard.hub.contacts;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.hub.http.ApiException;
+import dev.switchboard.hub.http.Params;
+import dev.switchboard.hub.tenants.Tenant;
+import dev.switchboard.hub.tenants.TenantStore;
+import dev.switchboard.protocol.ProtocolException;
+import dev.switchboard.protocol.phone.PhoneNumber;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+/**
+ * {@code /v1/contacts}: look up by phone ({@code ?phone=}), list, create, update, delete. The
+ * tenant is {@code ?tenant=} (or {@code "tenant"} in the body), {@code default} when absent.
+ */
+public final class ContactRoutes {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final ContactStore contacts;
+  private final TenantStore tenants;
+
+  /** Routes over the store. */
+  public ContactRoutes(ContactStore contacts, TenantStore tenants) {
+    this.contacts = contacts;
+    this.tenants = tenants;
+  }
+
+  /** Adds the routes. */
+  public void register(RoutesConfig routes) {
+    routes.get("/v1/contacts", this::list);
+    routes.post("/v1/contacts", this::create);
+    routes.get("/v1/contacts/{id}", this::one);
+    routes.put("/v1/contacts/{id}", this::update);
+    routes.delete("/v1/contacts/{id}", this::delete);
+  }
+
+  private void list(Context ctx) {
+    String tenant = tenant(Params.text(ctx, "tenant"));
+    List<Contact> found =
+        Params.text(ctx, "phone").isPresent()
+            ? contacts.match(tenant, phone("phone", Params.text(ctx, "phone").get()))
+            : contacts.list(
+                tenant,
+                Params.integer(ctx, "offset", 0, 0, Integer.MAX_VALUE),
+                Params.integer(ctx, "limit", 100, 1, 1000));
+    ObjectNode body = JSON.createObjectNode();
+    var list = body.putArray("contacts");
+    found.forEach(contact -> list.add(contact.toJson()));
+    ctx.json(body);
+  }
+
+  private void one(Context ctx) {
+    ctx.json(
+        contacts
+            .find(tenant(Params.text(ctx, "tenant")), id(ctx))
+            .orElseThrow(() -> notFound(ctx))
+            .toJson());
+  }
+
+  private void create(Context ctx) {
+    Contact contact = read(ctx, 0);
+    try {
+      ctx.status(201).json(contacts.create(contact).toJson());
+    } catch (UnableToExecuteStatementException duplicate) {
+      throw ApiException.conflict(
+          "a contact with external_id '" + contact.externalId().orElse("") + "' exists");
+    }
+  }
+
+  private void update(Context ctx) {
+    Contact contact = read(ctx, id(ctx));
+    try {
+      ctx.json(contacts.update(contact).orElseThrow(() -> notFound(ctx)).toJson());
+    } catch (UnableToExecuteStatementException duplicate) {
+      throw ApiException.conflict(
+          "a contact with external_id '" + contact.externalId().orElse("") + "' exists");
+    }
+  }
+
+  private void delete(Context ctx) {
+    if (!contacts.delete(tenant(Params.text(ctx, "tenant")), id(ctx))) {
+      throw notFound(ctx);
+    }
+    ctx.status(204);
+  }
+
+  private Contact read(Context ctx, long id) {
+    JsonNode body;
+    try {
+      body = JSON.readTree(ctx.body());
+    } catch (JsonProcessingException notJson) {
+      throw ApiException.badRequest("body is not JSON");
+    }
+    if (body == null || !body.isObject()) {
+      throw ApiException.badRequest("body must be a JSON object");
+    }
+    String tenant = tenant(Params.text(ctx, "tenant").or(() -> text(body, "tenant")));
+    List<PhoneNumber> phones = new ArrayList<>();
+    JsonNode list = body.path("phones");
+    if (!list.isArray()) {
+      throw ApiException.badRequest("phones: must be a list of phone numbers");
+    }
+    for (JsonNode item : list) {
+      String raw =
+          item.isTextual() ? item.asText() : item.path("raw").asText(item.path("phone").asText(""));
+      phones.add(phone("phones", raw));
+    }
+    try {
+      return new Contact(
+          id,
+          tenant,
+          text(body, "name").orElse(null),
+          text(body, "company"),
+          phones,
+          text(body, "notes"),
+          text(body, "external_id"),
+          text(body, "external_url"));
+    } catch (IllegalArgumentException invalid) {
+      throw ApiException.badRequest(invalid.getMessage());
+    }
+  }
+
+  private String tenant(Optional<String> requested) {
+    String id = requested.orElse(Tenant.DEFAULT_ID);
+    if (tenants.find(id).isEmpty()) {
+      throw ApiException.notFound("no tenant '" + id + "'");
+    }
+    return id;
+  }
+
+  private static PhoneNumber phone(String field, String raw) {
+    try {
+      return PhoneNumber.parse(raw);
+    } catch (ProtocolException bad) {
+      throw ApiException.badRequest(field + ": " + bad.getMessage());
+    }
+  }
+
+  private static Optional<String> text(JsonNode body, String name) {
+    JsonNode value = body.get(name);
+    if (value == null || value.isNull()) {
+      return Optional.empty();
+    }
+    if (!value.isValueNode()) {
+      throw ApiException.badRequest(name + ": must be text");
+    }
+    return Optional.of(value.asText());
+  }
+
+  private static long id(Context ctx) {
+    try {
+      return Long.parseLong(ctx.pathParam("id"));
+    } catch (NumberFormatException notANumber) {
+      throw ApiException.badRequest("contact id must be a number");
+    }
+  }
+
+  private static ApiException notFound(Context ctx) {
+    return ApiException.notFound("no contact " + ctx.pathParam("id"));
+  }
+}

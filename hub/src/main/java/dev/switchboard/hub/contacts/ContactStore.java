@@ -1,0 +1,212 @@
+package dev.switchboard.hub.contacts;
+
+import dev.switchboard.hub.calls.CallStore;
+import dev.switchboard.protocol.phone.PhoneNumber;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The contacts of every tenant, matched to callers by E.164 number, or by the last nine digits when
+ * no number matches exactly (numbers stored in another format). Thread-safe.
+ */
+public final class ContactStore {
+  private final Jdbi jdbi;
+  private final Clock clock;
+
+  /** A store over {@code jdbi}, stamping changes with {@code clock}. */
+  public ContactStore(Jdbi jdbi, Clock clock) {
+    this.jdbi = jdbi;
+    this.clock = clock;
+  }
+
+  /** Stores a new contact and returns it with its id. */
+  public Contact create(Contact contact) {
+    return jdbi.inTransaction(handle -> create(handle, contact));
+  }
+
+  /** Stores a new contact inside the caller's transaction. */
+  public Contact create(Handle handle, Contact contact) {
+    long now = clock.millis();
+    long id =
+        handle
+            .createUpdate(
+                "insert into contacts (tenant_id, name, company, notes, external_id, external_url,"
+                    + " created_at, updated_at) values (:tenant, :name, :company, :notes, :externalId,"
+                    + " :externalUrl, :now, :now)")
+            .bind("tenant", contact.tenantId())
+            .bind("name", contact.name())
+            .bind("company", contact.company().orElse(null))
+            .bind("notes", contact.notes().orElse(null))
+            .bind("externalId", contact.externalId().orElse(null))
+            .bind("externalUrl", contact.externalUrl().orElse(null))
+            .bind("now", now)
+            .executeAndReturnGeneratedKeys("id")
+            .mapTo(Long.class)
+            .one();
+    writePhones(handle, id, contact);
+    return contact.withId(id);
+  }
+
+  /** Replaces a contact's fields and phones; empty when there is no such contact. */
+  public Optional<Contact> update(Contact contact) {
+    return jdbi.inTransaction(
+        handle -> {
+          int rows =
+              handle
+                  .createUpdate(
+                      "update contacts set name = :name, company = :company, notes = :notes,"
+                          + " external_id = :externalId, external_url = :externalUrl, updated_at ="
+                          + " :now where id = :id and tenant_id = :tenant")
+                  .bind("id", contact.id())
+                  .bind("tenant", contact.tenantId())
+                  .bind("name", contact.name())
+                  .bind("company", contact.company().orElse(null))
+                  .bind("notes", contact.notes().orElse(null))
+                  .bind("externalId", contact.externalId().orElse(null))
+                  .bind("externalUrl", contact.externalUrl().orElse(null))
+                  .bind("now", clock.millis())
+                  .execute();
+          if (rows == 0) {
+            return Optional.empty();
+          }
+          handle
+              .createUpdate("delete from contact_phones where contact_id = :id")
+              .bind("id", contact.id())
+              .execute();
+          writePhones(handle, contact.id(), contact);
+          return Optional.of(contact);
+        });
+  }
+
+  /** Deletes a contact; whether there was one. */
+  public boolean delete(String tenantId, long id) {
+    return jdbi.inTransaction(
+        handle -> {
+          handle
+              .createUpdate("delete from contact_phones where contact_id = :id")
+              .bind("id", id)
+              .execute();
+          return handle
+                  .createUpdate("delete from contacts where id = :id and tenant_id = :tenant")
+                  .bind("id", id)
+                  .bind("tenant", tenantId)
+                  .execute()
+              > 0;
+        });
+  }
+
+  /** One contact by id. */
+  public Optional<Contact> find(String tenantId, long id) {
+    return jdbi.withHandle(
+        handle -> load(handle, "c.id = :key", id, tenantId).stream().findFirst());
+  }
+
+  /** A contact by its id in the customer's CRM. */
+  public Optional<Contact> findByExternalId(Handle handle, String tenantId, String externalId) {
+    return load(handle, "c.external_id = :key", externalId, tenantId).stream().findFirst();
+  }
+
+  /** Contacts whose phones match {@code phone}: by E.164, else by trailing digits. */
+  public List<Contact> match(String tenantId, PhoneNumber phone) {
+    return jdbi.withHandle(handle -> match(handle, tenantId, phone));
+  }
+
+  /** {@link #match(String, PhoneNumber)} inside the caller's transaction. */
+  public List<Contact> match(Handle handle, String tenantId, PhoneNumber phone) {
+    if (phone.e164().isPresent()) {
+      List<Contact> exact =
+          load(
+              handle,
+              "c.id in (select contact_id from contact_phones where tenant_id = :tenant and e164 = :key)",
+              phone.e164().get(),
+              tenantId);
+      if (!exact.isEmpty()) {
+        return exact;
+      }
+    }
+    Optional<String> digits = phone.trailingDigits(CallStore.TRAILING_DIGITS);
+    if (digits.isEmpty()) {
+      return List.of();
+    }
+    return load(
+        handle,
+        "c.id in (select contact_id from contact_phones where tenant_id = :tenant and digits = :key)",
+        digits.get(),
+        tenantId);
+  }
+
+  /** A page of a tenant's contacts by name. */
+  public List<Contact> list(String tenantId, int offset, int limit) {
+    return jdbi.withHandle(
+        handle -> {
+          List<Long> ids =
+              handle
+                  .createQuery(
+                      "select id from contacts where tenant_id = :tenant order by name, id limit :limit offset :offset")
+                  .bind("tenant", tenantId)
+                  .bind("limit", limit)
+                  .bind("offset", offset)
+                  .mapTo(Long.class)
+                  .list();
+          List<Contact> contacts = new ArrayList<>();
+          for (long id : ids) {
+            contacts.addAll(load(handle, "c.id = :key", id, tenantId));
+          }
+          return contacts;
+        });
+  }
+
+  private void writePhones(Handle handle, long id, Contact contact) {
+    for (PhoneNumber phone : contact.phones()) {
+      handle
+          .createUpdate(
+              "insert into contact_phones (contact_id, tenant_id, raw, e164, digits) values (:id,"
+                  + " :tenant, :raw, :e164, :digits) on conflict (contact_id, raw) do nothing")
+          .bind("id", id)
+          .bind("tenant", contact.tenantId())
+          .bind("raw", phone.raw())
+          .bind("e164", phone.e164().orElse(null))
+          .bind("digits", phone.trailingDigits(CallStore.TRAILING_DIGITS).orElse(null))
+          .execute();
+    }
+  }
+
+  private List<Contact> load(Handle handle, String where, Object key, String tenantId) {
+    return handle
+        .createQuery(
+            "select c.id, c.tenant_id, c.name, c.company, c.notes, c.external_id, c.external_url from"
+                + " contacts c where c.tenant_id = :tenant and "
+                + where
+                + " order by c.id")
+        .bind("tenant", tenantId)
+        .bind("key", key)
+        .map(
+            (rs, ctx) -> {
+              long id = rs.getLong("id");
+              List<PhoneNumber> phones =
+                  handle
+                      .createQuery(
+                          "select raw, e164 from contact_phones where contact_id = :id order by raw")
+                      .bind("id", id)
+                      .map(
+                          (p, c) ->
+                              new PhoneNumber(
+                                  p.getString("raw"), Optional.ofNullable(p.getString("e164"))))
+                      .list();
+              return new Contact(
+                  id,
+                  rs.getString("tenant_id"),
+                  rs.getString("name"),
+                  Optional.ofNullable(rs.getString("company")),
+                  phones,
+                  Optional.ofNullable(rs.getString("notes")),
+                  Optional.ofNullable(rs.getString("external_id")),
+                  Optional.ofNullable(rs.getString("external_url")));
+            })
+        .list();
+  }
+}

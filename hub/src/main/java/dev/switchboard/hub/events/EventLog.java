@@ -1,0 +1,200 @@
+package dev.switchboard.hub.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.protocol.ProtocolException;
+import dev.switchboard.protocol.webhook.WebhookJson;
+import dev.switchboard.protocol.webhook.WebhookParser;
+import dev.switchboard.protocol.webhook.WebhookPath;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Appends to and reads the event log, inside the caller's transaction. Webhooks are read back by
+ * parsing their raw text again in the tenant's time zone, so what is derived from the log is
+ * derived from exactly what arrived. Stateless apart from its collaborators; thread-safe.
+ */
+public final class EventLog {
+  private static final ObjectMapper CANONICAL =
+      new ObjectMapper().configure(JsonNodeFeature.WRITE_PROPERTIES_SORTED, true);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Function<String, WebhookParser> parserForTenant;
+
+  /** A log reading each tenant's webhooks with the parser {@code parserForTenant} gives. */
+  public EventLog(Function<String, WebhookParser> parserForTenant) {
+    this.parserForTenant = parserForTenant;
+  }
+
+  /** The normalised fields stored beside the raw text (and compared to find duplicates). */
+  public static ObjectNode normalisedFields(EventDraft draft) {
+    if (draft.webhook().isPresent()) {
+      return WebhookJson.normalised(draft.webhook().get());
+    }
+    ObjectNode fields = JSON.createObjectNode();
+    fields.put("type", EventDraft.SWEPT);
+    fields.put("callid", draft.sweptCallId().orElseThrow());
+    return fields;
+  }
+
+  /**
+   * Appends {@code draft} unless the log holds an exact duplicate (same tenant, type and normalised
+   * fields, and for an agent status the same previous status event); returns its sequence number,
+   * or empty for a duplicate.
+   */
+  public Optional<Long> append(Handle handle, EventDraft draft, ObjectNode fields, String salt) {
+    String hash = dedupeHash(draft.tenantId(), draft.type(), fields, salt);
+    return handle
+        .createQuery(
+            "insert into events (tenant_id, received_at, source, remote_addr, type, callid,"
+                + " extension, path, raw_format, raw, fields, dedupe_hash) values (:tenant,"
+                + " :received, :source, :remote, :type, :callid, :extension, :path, :format, :raw,"
+                + " :fields, :hash) on conflict (tenant_id, dedupe_hash) do nothing returning seq")
+        .bind("tenant", draft.tenantId())
+        .bind("received", draft.receivedAt().toEpochMilli())
+        .bind("source", draft.source().code())
+        .bind("remote", draft.remoteAddress().orElse(null))
+        .bind("type", draft.type())
+        .bind("callid", draft.callId().orElse(null))
+        .bind("extension", fields.path("extension").asText(null))
+        .bind("path", draft.path().map(WebhookPath::path).orElse(null))
+        .bind("format", draft.rawFormat().map(RawFormat::code).orElse(null))
+        .bind("raw", draft.raw().orElse(null))
+        .bind("fields", fields.toString())
+        .bind("hash", hash)
+        .mapTo(Long.class)
+        .findOne();
+  }
+
+  /** Every event of one call, in log order. */
+  public List<LoggedEvent> eventsOfCall(Handle handle, String tenantId, String callId) {
+    return handle
+        .createQuery(
+            "select seq, tenant_id, received_at, source, type, callid, path, raw_format, raw from"
+                + " events where tenant_id = :tenant and callid = :callid order by seq")
+        .bind("tenant", tenantId)
+        .bind("callid", callId)
+        .map((rs, ctx) -> read(rs))
+        .list();
+  }
+
+  /** Events with a sequence number above {@code afterSeq}, in log order, at most {@code limit}. */
+  public List<LoggedEvent> after(Handle handle, long afterSeq, int limit) {
+    return handle
+        .createQuery(
+            "select seq, tenant_id, received_at, source, type, callid, path, raw_format, raw from"
+                + " events where seq > :after order by seq limit :limit")
+        .bind("after", afterSeq)
+        .bind("limit", limit)
+        .map((rs, ctx) -> read(rs))
+        .list();
+  }
+
+  /** The highest sequence number in the log, 0 when empty. */
+  public long lastSeq(Handle handle) {
+    return handle.createQuery("select coalesce(max(seq), 0) from events").mapTo(Long.class).one();
+  }
+
+  /** The status and sequence number of an extension's latest agent-status event. */
+  public Optional<LatestStatus> latestAgentStatus(
+      Handle handle, String tenantId, String extension) {
+    return handle
+        .createQuery(
+            "select seq, fields from events where tenant_id = :tenant and extension = :extension"
+                + " and type = 'agent_status' order by seq desc limit 1")
+        .bind("tenant", tenantId)
+        .bind("extension", extension)
+        .map(
+            (rs, ctx) ->
+                new LatestStatus(
+                    rs.getLong("seq"), parseJson(rs.getString("fields")).path("status").asText()))
+        .findOne();
+  }
+
+  /** An extension's latest logged status. */
+  public record LatestStatus(long seq, String status) {}
+
+  /** Every event of one call as the API shows it: sequence, time, source, fields and raw text. */
+  public List<ObjectNode> describeCall(Handle handle, String tenantId, String callId) {
+    return handle
+        .createQuery(
+            "select seq, received_at, source, remote_addr, type, path, raw_format, raw, fields from"
+                + " events where tenant_id = :tenant and callid = :callid order by seq")
+        .bind("tenant", tenantId)
+        .bind("callid", callId)
+        .map(
+            (rs, ctx) -> {
+              ObjectNode node = JSON.createObjectNode();
+              node.put("seq", rs.getLong("seq"));
+              node.put("received_at", Instant.ofEpochMilli(rs.getLong("received_at")).toString());
+              node.put("source", rs.getString("source"));
+              node.put("type", rs.getString("type"));
+              node.set("fields", parseJson(rs.getString("fields")));
+              if (rs.getString("raw") != null) {
+                ObjectNode raw = node.putObject("raw");
+                raw.put("path", rs.getString("path"));
+                raw.put("format", rs.getString("raw_format"));
+                raw.put("text", rs.getString("raw"));
+              }
+              return node;
+            })
+        .list();
+  }
+
+  private LoggedEvent read(ResultSet rs) throws SQLException {
+    String tenant = rs.getString("tenant_id");
+    String raw = rs.getString("raw");
+    Optional<dev.switchboard.protocol.webhook.WebhookEvent> webhook = Optional.empty();
+    if (raw != null) {
+      WebhookPath path = WebhookPath.fromRequestPath(rs.getString("path")).orElseThrow();
+      RawFormat format =
+          RawFormat.valueOf(rs.getString("raw_format").toUpperCase(java.util.Locale.ROOT));
+      try {
+        webhook = Optional.of(format.parse(parserForTenant.apply(tenant), path, raw).event());
+      } catch (ProtocolException unreadable) {
+        throw new IllegalStateException(
+            "logged event " + rs.getLong("seq") + " no longer parses: " + unreadable.getMessage(),
+            unreadable);
+      }
+    }
+    return new LoggedEvent(
+        rs.getLong("seq"),
+        tenant,
+        Instant.ofEpochMilli(rs.getLong("received_at")),
+        Source.ofCode(rs.getString("source")),
+        rs.getString("type"),
+        Optional.ofNullable(rs.getString("callid")),
+        webhook);
+  }
+
+  static String dedupeHash(String tenantId, String type, JsonNode fields, String salt) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      String canonical =
+          tenantId + "\n" + type + "\n" + CANONICAL.writeValueAsString(fields) + "\n" + salt;
+      return HexFormat.of().formatHex(digest.digest(canonical.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException
+        | com.fasterxml.jackson.core.JsonProcessingException impossible) {
+      throw new IllegalStateException(impossible);
+    }
+  }
+
+  private static JsonNode parseJson(String text) {
+    try {
+      return JSON.readTree(text);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException corrupt) {
+      throw new IllegalStateException("stored fields are not JSON", corrupt);
+    }
+  }
+}

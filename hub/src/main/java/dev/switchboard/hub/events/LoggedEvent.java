@@ -1,0 +1,35 @@
+package dev.switchboard.hub.events;
+
+import dev.switchboard.protocol.webhook.WebhookEvent;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An event as it stands in the log, read back: its sequence number, when and whence it came, and
+ * the webhook it carried (absent for a sweep).
+ */
+public record LoggedEvent(
+    long seq,
+    String tenantId,
+    Instant receivedAt,
+    Source source,
+    String type,
+    Optional<String> callId,
+    Optional<WebhookEvent> webhook) {
+
+  /** All parts are required. */
+  public LoggedEvent {
+    Objects.requireNonNull(tenantId, "tenantId");
+    Objects.requireNonNull(receivedAt, "receivedAt");
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(callId, "callId");
+    Objects.requireNonNull(webhook, "webhook");
+  }
+
+  /** Whether this is the sweeper closing the call. */
+  public boolean isSweep() {
+    return webhook.isEmpty();
+  }
+}

@@ -1,0 +1,6 @@
+/**
+ * The event log: every accepted webhook and every synthetic event (sweeps, reconciliation), in
+ * commit order, each with its raw text so it can be read again exactly. Appends are idempotent: an
+ * exact duplicate is acknowledged and stored once.
+ */
+package dev.switchboard.hub.events;

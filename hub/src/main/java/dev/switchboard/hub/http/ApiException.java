@@ -1,0 +1,41 @@
+package dev.switchboard.hub.http;
+
+/**
+ * A request the API refuses, with the HTTP status and a message naming the problem. Mapped to
+ * {@code {"error": "..."}} in one place ({@code HubServer}).
+ */
+public final class ApiException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final int status;
+
+  private ApiException(int status, String message) {
+    super(message);
+    this.status = status;
+  }
+
+  /** 400: the request is malformed. */
+  public static ApiException badRequest(String message) {
+    return new ApiException(400, message);
+  }
+
+  /** 401: no or a wrong API token. */
+  public static ApiException unauthorized(String message) {
+    return new ApiException(401, message);
+  }
+
+  /** 404: no such thing. */
+  public static ApiException notFound(String message) {
+    return new ApiException(404, message);
+  }
+
+  /** 409: it conflicts with what exists. */
+  public static ApiException conflict(String message) {
+    return new ApiException(409, message);
+  }
+
+  /** The HTTP status. */
+  public int status() {
+    return status;
+  }
+}

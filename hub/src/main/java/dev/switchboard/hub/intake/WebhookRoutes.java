@@ -1,0 +1,217 @@
+package dev.switchboard.hub.intake;
+
+import dev.switchboard.hub.events.EventDraft;
+import dev.switchboard.hub.events.RawFormat;
+import dev.switchboard.hub.events.Source;
+import dev.switchboard.hub.tenants.SourceNetworks;
+import dev.switchboard.hub.tenants.Tenant;
+import dev.switchboard.hub.tenants.TenantStore;
+import dev.switchboard.protocol.ProtocolException;
+import dev.switchboard.protocol.webhook.CrmReply;
+import dev.switchboard.protocol.webhook.DecodedWebhook;
+import dev.switchboard.protocol.webhook.WebhookParser;
+import dev.switchboard.protocol.webhook.WebhookPath;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The five webhook paths, by GET query, POST form and POST JSON: under {@code /hooks/{token}} for
+ * each tenant, and bare ({@code /api/callcenter/...}) for the default tenant where allowed. Replies
+ * are the documents' own: {@code {"status code":200,"message":"OK"}} once the event is durably
+ * committed, the error shape (HTTP 404) with a message naming the problem otherwise.
+ */
+public final class WebhookRoutes {
+  private static final long COMMIT_TIMEOUT_SECONDS = 30;
+
+  private final TenantStore tenants;
+  private final EventWriter writer;
+  private final RateLimits rateLimits;
+  private final SourceNetworks bareSources;
+  private final Clock clock;
+  private final MeterRegistry metrics;
+  private final Timer latency;
+  private final long maxRequestBytes;
+
+  /** Routes storing through {@code writer}. */
+  public WebhookRoutes(
+      TenantStore tenants,
+      EventWriter writer,
+      RateLimits rateLimits,
+      SourceNetworks bareSources,
+      Clock clock,
+      MeterRegistry metrics,
+      long maxRequestBytes) {
+    this.maxRequestBytes = maxRequestBytes;
+    this.tenants = tenants;
+    this.writer = writer;
+    this.rateLimits = rateLimits;
+    this.bareSources = bareSources;
+    this.clock = clock;
+    this.metrics = metrics;
+    this.latency =
+        Timer.builder("switchboard.intake.latency")
+            .description("Time from receiving a webhook to replying, commit included")
+            .publishPercentiles(0.5, 0.99)
+            .register(metrics);
+  }
+
+  /** Adds the routes. */
+  public void register(RoutesConfig routes) {
+    for (HandlerType method : new HandlerType[] {HandlerType.GET, HandlerType.POST}) {
+      routes.addHttpHandler(method, "/hooks/{token}/<path>", this::tokenWebhook);
+      routes.addHttpHandler(method, "/api/<path>", this::bareWebhook);
+    }
+  }
+
+  private void tokenWebhook(Context ctx) {
+    Optional<Tenant> tenant = tenants.findByToken(ctx.pathParam("token"));
+    if (tenant.isEmpty()) {
+      reject(ctx, 404, "unauthorized", "unknown webhook token");
+      return;
+    }
+    if (!tenant.get().allowedNetworks().allows(ctx.ip())) {
+      reject(
+          ctx,
+          404,
+          "forbidden_source",
+          "source address " + ctx.ip() + " is not allowed for this tenant");
+      return;
+    }
+    accept(ctx, tenant.get(), "/" + ctx.pathParam("path"));
+  }
+
+  private void bareWebhook(Context ctx) {
+    if (!bareSources.allows(ctx.ip())) {
+      reject(
+          ctx,
+          404,
+          "forbidden_source",
+          "bare webhook paths are served to "
+              + bareSources
+              + " only; use the tenant's /hooks/{token} URL");
+      return;
+    }
+    Optional<Tenant> tenant = tenants.find(Tenant.DEFAULT_ID);
+    if (tenant.isEmpty()) {
+      reject(ctx, 404, "unauthorized", "there is no default tenant");
+      return;
+    }
+    if (!tenant.get().allowedNetworks().allows(ctx.ip())) {
+      reject(
+          ctx,
+          404,
+          "forbidden_source",
+          "source address " + ctx.ip() + " is not allowed for this tenant");
+      return;
+    }
+    accept(ctx, tenant.get(), "/api/" + ctx.pathParam("path"));
+  }
+
+  private void accept(Context ctx, Tenant tenant, String path) {
+    long started = System.nanoTime();
+    Optional<WebhookPath> webhook = WebhookPath.fromRequestPath(path);
+    String trimmed = path.toLowerCase(Locale.ROOT).replaceAll("/+$", "");
+    if (webhook.isEmpty() || !trimmed.endsWith(webhook.get().path().toLowerCase(Locale.ROOT))) {
+      reject(ctx, 404, "unknown_path", "path " + path + " is not a VoiceCloud webhook");
+      return;
+    }
+    if (!rateLimits.tryTake(tenant.id())) {
+      reject(
+          ctx,
+          429,
+          "rate_limited",
+          "rate limit of " + rateLimits.perSecond() + " events a second exceeded; retry later");
+      return;
+    }
+    Carried carried;
+    try {
+      carried = carried(ctx);
+    } catch (HttpResponseException tooLarge) {
+      reject(
+          ctx,
+          tooLarge.getStatus(),
+          "too_large",
+          "request body is larger than the " + maxRequestBytes + " bytes allowed");
+      return;
+    }
+    DecodedWebhook decoded;
+    try {
+      WebhookParser parser = new WebhookParser(tenant.zone());
+      decoded = carried.format().parse(parser, webhook.get(), carried.raw());
+    } catch (ProtocolException invalid) {
+      reject(ctx, 404, "invalid", invalid.getMessage());
+      return;
+    }
+    EventDraft draft =
+        EventDraft.webhook(
+            tenant.id(),
+            clock.instant(),
+            Source.WEBHOOK,
+            ctx.ip(),
+            decoded.event(),
+            webhook.get(),
+            carried.format(),
+            carried.raw());
+    try {
+      Appended appended = writer.submit(draft).get(COMMIT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      String outcome = appended.duplicate() ? "duplicate" : "stored";
+      Counter.builder("switchboard.events.accepted")
+          .tag("type", draft.type())
+          .tag("outcome", outcome)
+          .register(metrics)
+          .increment();
+      reply(ctx, 200, CrmReply.OK);
+    } catch (OverloadedException overloaded) {
+      reject(ctx, 503, "overloaded", overloaded.getMessage());
+    } catch (ExecutionException | TimeoutException notStored) {
+      reject(ctx, 503, "not_stored", "the event could not be stored; retry later");
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      reject(ctx, 503, "not_stored", "the hub is shutting down; retry later");
+    } finally {
+      latency.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+    }
+  }
+
+  /** The raw text and how it is carried: a JSON or form body on POST, else the query string. */
+  private record Carried(RawFormat format, String raw) {}
+
+  private static Carried carried(Context ctx) {
+    String query = ctx.queryString() == null ? "" : ctx.queryString();
+    if (ctx.method() != HandlerType.POST) {
+      return new Carried(RawFormat.QUERY, query);
+    }
+    String body = ctx.body();
+    String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
+    if (body.isBlank()) {
+      return new Carried(RawFormat.QUERY, query);
+    }
+    if (type.contains("json") || (!type.contains("form") && body.stripLeading().startsWith("{"))) {
+      return new Carried(RawFormat.JSON, body);
+    }
+    return new Carried(RawFormat.FORM, body);
+  }
+
+  private void reject(Context ctx, int status, String reason, String message) {
+    Counter.builder("switchboard.events.rejected")
+        .tag("reason", reason)
+        .register(metrics)
+        .increment();
+    reply(ctx, status, new CrmReply(status, message));
+  }
+
+  private static void reply(Context ctx, int status, CrmReply reply) {
+    ctx.status(status).contentType("application/json").result(reply.toJson());
+  }
+}

@@ -1,0 +1,96 @@
+package dev.switchboard.hub.stream;
+
+import dev.switchboard.hub.http.ApiException;
+import dev.switchboard.hub.http.Params;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.sse.SseClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code GET /v1/stream}: Server-Sent Events of every committed change. Event names {@code call},
+ * {@code agent}, {@code screen_pop}; the event id is the log sequence; {@code Last-Event-ID} (or
+ * {@code ?last_event_id=}) resumes with nothing missed; {@code ?extension=}, {@code ?queue=} and
+ * {@code ?tenant=} filter; a comment line every heartbeat; a client that falls behind its buffer
+ * gets a {@code resync} event and is closed.
+ */
+public final class StreamRoutes {
+  private final ChangeFeed feed;
+  private final ChangeHistory history;
+  private final Duration heartbeat;
+
+  /** Routes over the live feed and the history it resumes from. */
+  public StreamRoutes(ChangeFeed feed, ChangeHistory history, Duration heartbeat) {
+    this.feed = feed;
+    this.history = history;
+    this.heartbeat = heartbeat;
+  }
+
+  /** Adds the route. */
+  public void register(RoutesConfig routes) {
+    routes.sse("/v1/stream", this::serve);
+  }
+
+  private void serve(SseClient client) {
+    var ctx = client.ctx();
+    StreamFilter filter =
+        new StreamFilter(
+            Params.text(ctx, "tenant"), Params.text(ctx, "extension"), Params.text(ctx, "queue"));
+    Optional<Long> lastEventId =
+        Optional.ofNullable(ctx.header("Last-Event-ID"))
+            .or(() -> Params.text(ctx, "last_event_id"))
+            .map(StreamRoutes::sequence);
+    ctx.header("X-Accel-Buffering", "no");
+    try (ChangeFeed.Subscription subscription = feed.subscribe(filter)) {
+      long sent = lastEventId.orElseGet(history::lastSeq);
+      if (lastEventId.isPresent()) {
+        Optional<List<Change>> missed = history.since(lastEventId.get());
+        if (missed.isEmpty()) {
+          client.sendEvent(
+              "resync", "{\"reason\":\"too far behind: reload, then reconnect\"}", null);
+          return;
+        }
+        for (Change change : missed.get()) {
+          if (filter.test(change)) {
+            send(client, change);
+          }
+          sent = Math.max(sent, change.seq());
+        }
+      }
+      client.sendComment("connected");
+      while (!client.terminated()) {
+        Change change = subscription.poll(heartbeat.toMillis());
+        if (subscription.overflowed()) {
+          client.sendEvent(
+              "resync",
+              "{\"reason\":\"client fell behind: reload, then reconnect with Last-Event-ID\"}",
+              null);
+          return;
+        }
+        if (change == null) {
+          client.sendComment("heartbeat");
+        } else if (change.seq() > sent) {
+          send(client, change);
+        }
+      }
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException connectionGone) {
+      // The client went away or the server is stopping: nothing more to send.
+    }
+  }
+
+  private static void send(SseClient client, Change change) {
+    client.sendEvent(
+        change.kind().eventName(), change.data().toString(), Long.toString(change.seq()));
+  }
+
+  private static long sequence(String text) {
+    try {
+      return Long.parseLong(text.strip());
+    } catch (NumberFormatException notANumber) {
+      throw ApiException.badRequest("Last-Event-ID must be a log sequence number");
+    }
+  }
+}

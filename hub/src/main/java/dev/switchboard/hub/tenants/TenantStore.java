@@ -1,0 +1,132 @@
+package dev.switchboard.hub.tenants;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Tenants and their webhook tokens. A token is shown once, when made; only its hash is stored.
+ * Look-ups by token are cached in memory (a miss reads the database, so tenants added by another
+ * process are found). Thread-safe.
+ */
+public final class TenantStore {
+  private final Jdbi jdbi;
+  private final Clock clock;
+  private final Map<String, Tenant> byTokenHash = new ConcurrentHashMap<>();
+  private final Map<String, Tenant> byId = new ConcurrentHashMap<>();
+
+  /** A store over {@code jdbi}. */
+  public TenantStore(Jdbi jdbi, Clock clock) {
+    this.jdbi = jdbi;
+    this.clock = clock;
+  }
+
+  /** A tenant and its new webhook token (shown once). */
+  public record Created(Tenant tenant, String token) {}
+
+  /** Stores a new tenant with a fresh token. */
+  public Created create(Tenant tenant) {
+    if (find(tenant.id()).isPresent()) {
+      throw new IllegalArgumentException("tenant '" + tenant.id() + "' already exists");
+    }
+    String token = Secrets.newToken();
+    jdbi.useHandle(
+        handle ->
+            handle
+                .createUpdate(
+                    "insert into tenants (id, name, token_hash, time_zone, allowed_networks,"
+                        + " created_at) values (:id, :name, :hash, :zone, :networks, :now)")
+                .bind("id", tenant.id())
+                .bind("name", tenant.name())
+                .bind("hash", Secrets.hash(token))
+                .bind("zone", tenant.zone().getId())
+                .bind("networks", tenant.allowedNetworks().toString())
+                .bind("now", clock.millis())
+                .execute());
+    return new Created(tenant, token);
+  }
+
+  /** Replaces a tenant's webhook token; the old one stops working at once. */
+  public Created rotateToken(String id) {
+    Tenant tenant =
+        find(id).orElseThrow(() -> new IllegalArgumentException("no tenant '" + id + "'"));
+    String token = Secrets.newToken();
+    jdbi.useHandle(
+        handle ->
+            handle
+                .createUpdate("update tenants set token_hash = :hash where id = :id")
+                .bind("hash", Secrets.hash(token))
+                .bind("id", id)
+                .execute());
+    byTokenHash.values().removeIf(cached -> cached.id().equals(id));
+    return new Created(tenant, token);
+  }
+
+  /** The tenant whose webhook token this is. */
+  public Optional<Tenant> findByToken(String token) {
+    if (token == null || token.isEmpty() || token.length() > 256) {
+      return Optional.empty();
+    }
+    String hash = Secrets.hash(token);
+    Tenant cached = byTokenHash.get(hash);
+    if (cached != null) {
+      return Optional.of(cached);
+    }
+    Optional<Tenant> found =
+        jdbi.withHandle(
+            handle ->
+                handle
+                    .createQuery(
+                        "select id, name, time_zone, allowed_networks, token_hash from tenants where"
+                            + " token_hash = :hash")
+                    .bind("hash", hash)
+                    .map(
+                        (rs, ctx) ->
+                            Secrets.matches(token, rs.getString("token_hash")) ? read(rs) : null)
+                    .findOne());
+    found.ifPresent(tenant -> byTokenHash.put(hash, tenant));
+    return found;
+  }
+
+  /** The tenant with this id. */
+  public Optional<Tenant> find(String id) {
+    Tenant cached = byId.get(id);
+    if (cached != null) {
+      return Optional.of(cached);
+    }
+    Optional<Tenant> found =
+        jdbi.withHandle(
+            handle ->
+                handle
+                    .createQuery(
+                        "select id, name, time_zone, allowed_networks from tenants where id = :id")
+                    .bind("id", id)
+                    .map((rs, ctx) -> read(rs))
+                    .findOne());
+    found.ifPresent(tenant -> byId.put(id, tenant));
+    return found;
+  }
+
+  /** Every tenant, by id. */
+  public List<Tenant> list() {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "select id, name, time_zone, allowed_networks from tenants order by id")
+                .map((rs, ctx) -> read(rs))
+                .list());
+  }
+
+  private static Tenant read(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new Tenant(
+        rs.getString("id"),
+        rs.getString("name"),
+        ZoneId.of(rs.getString("time_zone")),
+        SourceNetworks.parse(rs.getString("allowed_networks")));
+  }
+}
