@@ -1,6 +1,7 @@
 package dev.switchboard.app;
 
 import dev.switchboard.app.decode.DecodeCommand;
+import dev.switchboard.app.hub.HubCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = SwitchboardVersion.class,
     description = "Connects the VoiceCloud cloud PBX to a CRM.%n",
-    subcommands = {DecodeCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {HubCommand.class, DecodeCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -26,7 +27,15 @@ public final class Main implements Runnable {
 
   /** The configured command line, for tests that capture its output. */
   public static CommandLine commandLine() {
-    return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+    CommandLine commandLine = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+    commandLine.setExecutionExceptionHandler(
+        (failure, line, parsed) -> {
+          line.getErr()
+              .println(line.getCommandSpec().qualifiedName() + ": " + UserErrors.message(failure));
+          line.getErr().flush();
+          return 2;
+        });
+    return commandLine;
   }
 
   @Override

@@ -10,13 +10,19 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Tenants and their webhook tokens. A token is shown once, when made; only its hash is stored.
- * Look-ups by token are cached in memory (a miss reads the database, so tenants added by another
- * process are found). Thread-safe.
+ * Look-ups by token are cached for five seconds, so a token rotated by another process stops
+ * working within that time. Thread-safe.
  */
 public final class TenantStore {
   private final Jdbi jdbi;
   private final Clock clock;
-  private final Map<String, Tenant> byTokenHash = new ConcurrentHashMap<>();
+
+  /** How long a token look-up is trusted before the database is asked again. */
+  private static final long CACHE_MILLIS = 5_000;
+
+  private record Cached(Tenant tenant, long loadedAt) {}
+
+  private final Map<String, Cached> byTokenHash = new ConcurrentHashMap<>();
   private final Map<String, Tenant> byId = new ConcurrentHashMap<>();
 
   /** A store over {@code jdbi}. */
@@ -62,7 +68,7 @@ public final class TenantStore {
                 .bind("hash", Secrets.hash(token))
                 .bind("id", id)
                 .execute());
-    byTokenHash.values().removeIf(cached -> cached.id().equals(id));
+    byTokenHash.values().removeIf(cached -> cached.tenant().id().equals(id));
     return new Created(tenant, token);
   }
 
@@ -72,10 +78,11 @@ public final class TenantStore {
       return Optional.empty();
     }
     String hash = Secrets.hash(token);
-    Tenant cached = byTokenHash.get(hash);
-    if (cached != null) {
-      return Optional.of(cached);
+    Cached cached = byTokenHash.get(hash);
+    if (cached != null && clock.millis() - cached.loadedAt() < CACHE_MILLIS) {
+      return Optional.of(cached.tenant());
     }
+    byTokenHash.remove(hash);
     Optional<Tenant> found =
         jdbi.withHandle(
             handle ->
@@ -88,7 +95,7 @@ public final class TenantStore {
                         (rs, ctx) ->
                             Secrets.matches(token, rs.getString("token_hash")) ? read(rs) : null)
                     .findOne());
-    found.ifPresent(tenant -> byTokenHash.put(hash, tenant));
+    found.ifPresent(tenant -> byTokenHash.put(hash, new Cached(tenant, clock.millis())));
     return found;
   }
 

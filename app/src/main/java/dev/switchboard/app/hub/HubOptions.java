@@ -1,0 +1,59 @@
+package dev.switchboard.app.hub;
+
+import dev.switchboard.hub.config.HubConfig;
+import dev.switchboard.hub.config.HubConfigLoader;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** The options every {@code hub} command shares: where the configuration and database are. */
+public final class HubOptions {
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "YAML configuration file (see docs/configuration.md). Env: SWITCHBOARD_CONFIG.")
+  Path config;
+
+  @Option(
+      names = "--db",
+      paramLabel = "JDBC_URL",
+      description =
+          "Database: jdbc:sqlite:FILE (default jdbc:sqlite:data/hub.db) or jdbc:postgresql://HOST/DB?user=...&password=... Env: SWITCHBOARD_DB.")
+  String database;
+
+  @Option(
+      names = "--port",
+      paramLabel = "PORT",
+      description = "HTTP port (default 8080). Env: SWITCHBOARD_PORT.")
+  Integer port;
+
+  @Option(
+      names = "--host",
+      paramLabel = "ADDRESS",
+      description = "Address to listen on (default 0.0.0.0). Env: SWITCHBOARD_HOST.")
+  String host;
+
+  /** The configuration: these flags over the environment over the file over the defaults. */
+  public HubConfig load() {
+    Map<String, String> explicit = new HashMap<>();
+    if (database != null) {
+      explicit.put("database.url", database);
+    }
+    if (port != null) {
+      explicit.put("http.port", Integer.toString(port));
+    }
+    if (host != null) {
+      explicit.put("http.host", host);
+    }
+    Optional<Path> file =
+        Optional.ofNullable(config)
+            .or(
+                () ->
+                    Optional.ofNullable(System.getenv("SWITCHBOARD_CONFIG"))
+                        .filter(v -> !v.isBlank())
+                        .map(Path::of));
+    return HubConfigLoader.load(file, System.getenv(), explicit);
+  }
+}

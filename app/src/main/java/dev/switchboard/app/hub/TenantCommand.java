@@ -1,0 +1,144 @@
+package dev.switchboard.app.hub;
+
+import dev.switchboard.app.SwitchboardVersion;
+import dev.switchboard.hub.tenants.SourceNetworks;
+import dev.switchboard.hub.tenants.Tenant;
+import dev.switchboard.hub.tenants.TenantStore;
+import dev.switchboard.store.Database;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code switchboard hub tenant add|list|rotate-token}. */
+@Command(
+    name = "tenant",
+    mixinStandardHelpOptions = true,
+    versionProvider = SwitchboardVersion.class,
+    description = "Manages tenants: each company connected to one PBX, with its own webhook URL.",
+    subcommands = {
+      TenantCommand.Add.class,
+      TenantCommand.ListTenants.class,
+      TenantCommand.RotateToken.class
+    })
+public final class TenantCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  static String base(HubOptions options) {
+    int port = options.load().http().port();
+    return "http://<this-host>:" + port;
+  }
+
+  /** {@code tenant add ID --name NAME [--tz ZONE] [--allow CIDRS]}. */
+  @Command(
+      name = "add",
+      mixinStandardHelpOptions = true,
+      description = "Adds a tenant and prints its webhook URL (once).")
+  static final class Add implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @ParentCommand TenantCommand parent;
+    @Mixin HubOptions options;
+
+    @Parameters(paramLabel = "ID", description = "Short id: lower-case letters, digits, - and _.")
+    String id;
+
+    @Option(names = "--name", required = true, description = "Display name.")
+    String name;
+
+    @Option(
+        names = "--tz",
+        defaultValue = "Asia/Ho_Chi_Minh",
+        description = "The PBX's time zone (default: ${DEFAULT-VALUE}).")
+    String zone;
+
+    @Option(
+        names = "--allow",
+        paramLabel = "CIDRS",
+        defaultValue = "any",
+        description = "Networks webhooks may come from, comma-separated (default: any).")
+    String allow;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      Tenant tenant;
+      try {
+        tenant = new Tenant(id, name, ZoneId.of(zone), SourceNetworks.parse(allow));
+      } catch (DateTimeException badZone) {
+        throw new IllegalArgumentException("--tz: unknown time zone '" + zone + "'");
+      }
+      try (Database database = HubDatabase.open(options.load())) {
+        TenantStore.Created created =
+            new TenantStore(database.jdbi(), Clock.systemUTC()).create(tenant);
+        out.printf(
+            "tenant %s added; its webhook base URL (shown once):%n  %s/hooks/%s%n",
+            id, base(options), created.token());
+      }
+      return 0;
+    }
+  }
+
+  /** {@code tenant list}. */
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = "Lists tenants (tokens are stored hashed and never shown again).")
+  static final class ListTenants implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin HubOptions options;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      try (Database database = HubDatabase.open(options.load())) {
+        out.printf("%-16s %-24s %-20s %s%n", "ID", "NAME", "TIME ZONE", "ALLOWED SOURCES");
+        for (Tenant tenant : new TenantStore(database.jdbi(), Clock.systemUTC()).list()) {
+          out.printf(
+              "%-16s %-24s %-20s %s%n",
+              tenant.id(), tenant.name(), tenant.zone().getId(), tenant.allowedNetworks());
+        }
+      }
+      return 0;
+    }
+  }
+
+  /** {@code tenant rotate-token ID}. */
+  @Command(
+      name = "rotate-token",
+      mixinStandardHelpOptions = true,
+      description = "Gives a tenant a new webhook token; the old one stops working at once.")
+  static final class RotateToken implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin HubOptions options;
+
+    @Parameters(paramLabel = "ID", description = "The tenant.")
+    String id;
+
+    @Override
+    public Integer call() {
+      try (Database database = HubDatabase.open(options.load())) {
+        TenantStore.Created created =
+            new TenantStore(database.jdbi(), Clock.systemUTC()).rotateToken(id);
+        spec.commandLine()
+            .getOut()
+            .printf(
+                "tenant %s has a new webhook base URL (shown once; a running hub switches within 5 seconds):%n  %s/hooks/%s%n",
+                id, base(options), created.token());
+      }
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,128 @@
+package dev.switchboard.app.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.app.Main;
+import dev.switchboard.hub.Hub;
+import dev.switchboard.hub.config.HubConfig;
+import dev.switchboard.store.DatabaseSettings;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The {@code switchboard hub} maintenance commands against a real SQLite file. */
+class HubCommandsTest {
+  @TempDir Path folder;
+
+  private record Run(int exit, String out, String err) {}
+
+  private Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    var line = Main.commandLine();
+    line.setOut(new PrintWriter(out));
+    line.setErr(new PrintWriter(err));
+    int exit = line.execute(args);
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  private String db() {
+    return "jdbc:sqlite:" + folder.resolve("hub.db");
+  }
+
+  @Test
+  void tenantAddPrintsAWorkingWebhookUrlOnceAndListShowsNoToken() throws Exception {
+    Run added = run("hub", "tenant", "add", "acme", "--name", "ACME Co", "--db", db());
+    assertThat(added.exit()).as(added.err()).isZero();
+    String token = added.out().replaceAll("(?s).*/hooks/([A-Za-z0-9_-]{43}).*", "$1");
+    assertThat(token).hasSize(43);
+    Run listed = run("hub", "tenant", "list", "--db", db());
+    assertThat(listed.out()).contains("acme").contains("ACME Co").doesNotContain(token);
+
+    try (Hub hub =
+        Hub.start(
+            HubConfig.defaults()
+                .withPort(0)
+                .withDatabase(DatabaseSettings.of(db()))
+                .withApiToken("a-token-for-tests-123"),
+            Clock.systemUTC())) {
+      var reply =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create(
+                              hub.baseUrl()
+                                  + "/hooks/"
+                                  + token
+                                  + "/api/callcenter/hangup?callid=x1"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertThat(reply.body()).isEqualTo("{\"status code\":200,\"message\":\"OK\"}");
+      assertThat(hub.startup().defaultTenant()).isPresent();
+    }
+    Run rotated = run("hub", "tenant", "rotate-token", "acme", "--db", db());
+    assertThat(rotated.out()).contains("/hooks/").doesNotContain(token);
+  }
+
+  @Test
+  void importContactsReportsRejectedRowsAndExitsNonZero() throws Exception {
+    run("hub", "tenant", "add", "default", "--name", "Default", "--db", db());
+    Path csv = folder.resolve("contacts.csv");
+    Files.writeString(csv, "name,phones\nA,0938363739\nB,\n");
+    Run imported = run("hub", "import-contacts", csv.toString(), "--db", db());
+    assertThat(imported.exit()).isEqualTo(1);
+    assertThat(imported.out())
+        .contains("2 row(s): 1 contact(s) created, 0 updated, 1 rejected.")
+        .contains("line 3: at least one phone is required");
+  }
+
+  @Test
+  void rebuildReportsNoDifferenceOnAConsistentDatabase() throws Exception {
+    try (Hub hub =
+        Hub.start(
+            HubConfig.defaults()
+                .withPort(0)
+                .withDatabase(DatabaseSettings.of(db()))
+                .withApiToken("a-token-for-tests-123"),
+            Clock.systemUTC())) {
+      HttpClient.newHttpClient()
+          .send(
+              HttpRequest.newBuilder(
+                      URI.create(
+                          hub.baseUrl()
+                              + "/api/callcenter/call_in?callid=r1&phone=0938363739&extension=101"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+    }
+    Run rebuilt = run("hub", "rebuild", "--db", db());
+    assertThat(rebuilt.exit()).isZero();
+    assertThat(rebuilt.out()).contains("1 call(s) rebuilt from the log; 0 differed");
+  }
+
+  @Test
+  void unreachableDatabaseIsOneClearLine() {
+    Run failed =
+        run("hub", "tenant", "list", "--db", "jdbc:postgresql://127.0.0.1:1/none?password=secret");
+    assertThat(failed.exit()).isEqualTo(2);
+    assertThat(failed.err().strip())
+        .startsWith("switchboard hub tenant list: cannot open database")
+        .doesNotContain("secret")
+        .doesNotContain("\tat ");
+  }
+
+  @Test
+  void badConfigSettingIsNamed() throws Exception {
+    Path config = folder.resolve("hub.yaml");
+    Files.writeString(config, "http:\n  prot: 8080\n");
+    Run failed = run("hub", "tenant", "list", "--config", config.toString());
+    assertThat(failed.err()).contains("unknown setting 'http.prot'");
+  }
+}
