@@ -1,5 +1,6 @@
 package dev.switchboard.app;
 
+import dev.switchboard.app.bench.BenchCommand;
 import dev.switchboard.app.decode.DecodeCommand;
 import dev.switchboard.app.hub.HubCommand;
 import picocli.CommandLine;
@@ -11,7 +12,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = SwitchboardVersion.class,
     description = "Connects the VoiceCloud cloud PBX to a CRM.%n",
-    subcommands = {HubCommand.class, DecodeCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      HubCommand.class,
+      DecodeCommand.class,
+      BenchCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

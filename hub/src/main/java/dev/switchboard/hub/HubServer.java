@@ -22,6 +22,7 @@ import dev.switchboard.hub.tenants.TenantStore;
 import dev.switchboard.store.Database;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -82,6 +83,7 @@ final class HubServer {
               ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
           routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
           routes.before("/v1/*", ctx -> authenticate(ctx, apiTokens));
+          routes.before("/v1/stream", StreamRoutes::validateResume);
           new WebhookRoutes(
                   features.tenants(),
                   features.writer(),
@@ -97,6 +99,9 @@ final class HubServer {
           new StreamRoutes(features.feed(), features.replay(), config.stream().heartbeat())
               .register(routes);
           routes.exception(
+              HttpResponseException.class,
+              (failure, ctx) -> error(ctx, failure.getStatus(), failure.getMessage()));
+          routes.exception(
               ApiException.class,
               (failure, ctx) -> error(ctx, failure.status(), failure.getMessage()));
           routes.exception(
@@ -107,15 +112,6 @@ final class HubServer {
                   error(ctx, 500, "internal error; see the hub's log");
                 } catch (RuntimeException requestGone) {
                   log.debug("request ended before its error could be sent", failure);
-                }
-              });
-          routes.error(
-              404,
-              ctx -> {
-                if (ctx.result() == null
-                    || ctx.result().isEmpty()
-                    || ctx.result().startsWith("Endpoint")) {
-                  error(ctx, 404, "no such endpoint: " + ctx.method() + " " + ctx.path());
                 }
               });
         });

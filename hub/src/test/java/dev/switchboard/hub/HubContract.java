@@ -65,7 +65,6 @@ abstract class HubContract {
     hub.close();
     String base = hub.webhookBase.substring(hub.webhookBase.indexOf("/hooks/"));
     hub = TestHub.start(database, clock, tune);
-    hub = hub; // the default tenant exists already: keep its token
     restoredBase = base;
   }
 
@@ -381,6 +380,63 @@ abstract class HubContract {
       SseReader.Event agent = resumed.next("agent", Duration.ofSeconds(5));
       assertThat(agent.data().get("extension").asText()).isIn("101", "102");
     }
+  }
+
+  @Test
+  void resumeReplaysTheAgentFreedByAHangup() throws Exception {
+    send("/api/callcenter/call_in?phone=0938363739&extension=101&callid=h1&event=ANSWER");
+    String lastId =
+        Long.toString(
+            hub.hub
+                .database()
+                .jdbi()
+                .withHandle(
+                    h -> h.createQuery("select max(seq) from events").mapTo(Long.class).one()));
+    send("/api/callcenter/hangup?callid=h1");
+    try (SseReader resumed =
+        new SseReader(hub.client(), hub.hub.baseUrl() + "/v1/stream", TestHub.API_TOKEN, lastId)) {
+      SseReader.Event agent = resumed.next("agent", Duration.ofSeconds(5));
+      assertThat(agent.data().get("extension").asText()).isEqualTo("101");
+      assertThat(agent.data().get("status").asText()).isEqualTo("on");
+    }
+  }
+
+  @Test
+  void malformedLastEventIdIsABadRequest() {
+    var reply =
+        hub.send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(hub.hub.baseUrl() + "/v1/stream"))
+                .header("Authorization", "Bearer " + TestHub.API_TOKEN)
+                .header("Last-Event-ID", "yesterday"));
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.json().get("error").asText()).contains("Last-Event-ID");
+  }
+
+  @Test
+  void unknownEndpointIsAJsonError() {
+    TestHub.Reply reply = hub.api("/v1/nothing-here");
+    assertThat(reply.status()).isEqualTo(404);
+    assertThat(reply.json().get("error").asText()).contains("GET /v1/nothing-here");
+  }
+
+  @Test
+  void deletingAnotherTenantsContactChangesNothing() {
+    hub.hub
+        .tenants()
+        .create(
+            new dev.switchboard.hub.tenants.Tenant(
+                "other", "Other", java.time.ZoneId.of("UTC"), SourceNetworks.any()));
+    long id =
+        hub.api("POST", "/v1/contacts", "{\"name\":\"Kept\",\"phones\":[\"0938363739\"]}")
+            .json()
+            .get("id")
+            .asLong();
+    assertThat(hub.api("DELETE", "/v1/contacts/" + id + "?tenant=other", null).status())
+        .isEqualTo(404);
+    TestHub.Reply kept = hub.api("/v1/contacts/" + id);
+    assertThat(kept.status()).isEqualTo(200);
+    assertThat(kept.json().get("phones")).hasSize(1);
   }
 
   @Test

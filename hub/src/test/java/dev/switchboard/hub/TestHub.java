@@ -102,7 +102,8 @@ public final class TestHub implements AutoCloseable {
     return http;
   }
 
-  private Reply send(HttpRequest.Builder request) {
+  /** Sends any request. */
+  public Reply send(HttpRequest.Builder request) {
     try {
       HttpResponse<String> response =
           http.send(

@@ -32,17 +32,18 @@ public final class AgentBoard {
 
   /**
    * Sets an extension's status, recording the change in its history; returns the new status, or
-   * empty when it already was that status (nothing is written then).
+   * empty when it already was that status (nothing is written then). {@code before} is its current
+   * status, as {@link #current} gives it.
    */
   public Optional<AgentStatus> set(
       Handle handle,
+      Optional<AgentStatus> before,
       String tenantId,
       String extension,
       String status,
       Instant at,
       long seq,
       Optional<String> callId) {
-    Optional<AgentStatus> before = current(handle, tenantId, extension);
     if (before.filter(b -> b.status().equals(status)).isPresent()) {
       return Optional.empty();
     }

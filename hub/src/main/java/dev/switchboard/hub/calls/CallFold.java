@@ -32,11 +32,13 @@ import java.util.stream.Stream;
  * events). Duplicates change nothing. Stateless.
  */
 public final class CallFold {
-  private static final Comparator<LoggedEvent> CANONICAL =
-      Comparator.comparing(LoggedEvent::receivedAt)
-          .thenComparing(LoggedEvent::type)
-          .thenComparing(
-              event -> event.webhook().map(w -> WebhookJson.normalised(w).toString()).orElse(""));
+  /** An event with its sort key: time received, type, then content (computed once). */
+  private record Keyed(LoggedEvent event, String content) {}
+
+  private static final Comparator<Keyed> CANONICAL =
+      Comparator.comparing((Keyed k) -> k.event().receivedAt())
+          .thenComparing(k -> k.event().type())
+          .thenComparing(Keyed::content);
 
   private CallFold() {}
 
@@ -45,8 +47,15 @@ public final class CallFold {
     if (events.isEmpty()) {
       throw new IllegalArgumentException("a call is folded from at least one event");
     }
-    List<LoggedEvent> ordered = new ArrayList<>(events);
-    ordered.sort(CANONICAL);
+    List<LoggedEvent> ordered =
+        events.stream()
+            .map(
+                e ->
+                    new Keyed(
+                        e, e.webhook().map(w -> WebhookJson.normalised(w).toString()).orElse("")))
+            .sorted(CANONICAL)
+            .map(Keyed::event)
+            .toList();
     Facts facts = new Facts(ordered);
 
     Optional<CallRecord> cdr = facts.finalRecord();
@@ -149,8 +158,7 @@ public final class CallFold {
       return Outcome.MISSED;
     }
     if (cdr.isPresent() && cdr.get().status().isPresent()) {
-      String status = cdr.get().status().get().code();
-      switch (status) {
+      switch (cdr.get().status().get().code()) {
         case "ANSWER":
           return Outcome.ANSWERED;
         case "BUSY":
@@ -165,11 +173,11 @@ public final class CallFold {
           return answered ? Outcome.ANSWERED : Outcome.UNKNOWN;
       }
     }
+    if (facts.of(Hangup.class).isEmpty() && cdr.isEmpty()) {
+      return Outcome.UNKNOWN; // swept: it never ended on its own, whatever it was doing
+    }
     if (answered) {
       return Outcome.ANSWERED;
-    }
-    if (facts.of(Hangup.class).isEmpty() && cdr.isEmpty()) {
-      return Outcome.UNKNOWN; // swept: it never ended on its own
     }
     if (direction == CallDirection.INBOUND) {
       return Outcome.MISSED;
@@ -177,16 +185,20 @@ public final class CallFold {
     return direction == CallDirection.OUTBOUND ? Outcome.NO_ANSWER : Outcome.UNKNOWN;
   }
 
+  /**
+   * Every extension rung. Times come from the live events (call_in, agent answer and no-answer),
+   * never from when a final record happened to arrive: the final record only adds its result, and
+   * its calldate is the time of an attempt no live event mentions.
+   */
   private static List<Attempt> attempts(Facts facts, CallState state) {
     Map<String, Attempt> byExtension = new LinkedHashMap<>();
+    List<CallRecord> records = new ArrayList<>();
     for (LoggedEvent event : facts.ordered) {
       WebhookEvent webhook = event.webhook().orElse(null);
       if (webhook instanceof IncomingCall call && call.extension().isPresent()) {
-        note(
-            byExtension,
-            call.extension().get(),
-            isAnswer(call.event()) ? Attempt.Result.ANSWERED : Attempt.Result.RINGING,
-            event.receivedAt());
+        Attempt.Result result =
+            isAnswer(call.event()) ? Attempt.Result.ANSWERED : Attempt.Result.RINGING;
+        note(byExtension, call.extension().get(), result, event.receivedAt());
       } else if (webhook instanceof AgentAnswered answer) {
         note(byExtension, answer.extension(), Attempt.Result.ANSWERED, event.receivedAt());
       } else if (webhook instanceof AgentNoAnswer noAnswer) {
@@ -194,8 +206,15 @@ public final class CallFold {
       } else if (webhook instanceof CallRecord record
           && record.extension().isPresent()
           && record.direction().filter(Direction.OUTBOUND::equals).isEmpty()) {
-        note(byExtension, record.extension().get(), resultOf(record.status()), event.receivedAt());
+        records.add(record);
       }
+    }
+    for (CallRecord record : records) {
+      String extension = record.extension().get();
+      Attempt known = byExtension.get(extension);
+      Instant at =
+          known != null ? known.at() : record.calldate().orElse(facts.ordered.get(0).receivedAt());
+      note(byExtension, extension, resultOf(record.status()), at);
     }
     List<Attempt> attempts = new ArrayList<>();
     for (Attempt attempt : byExtension.values()) {

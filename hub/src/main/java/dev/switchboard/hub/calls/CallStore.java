@@ -3,6 +3,7 @@ package dev.switchboard.hub.calls;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.protocol.phone.PhoneNumber;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,7 +32,15 @@ public final class CallStore {
   }
 
   /** Writes (or replaces) a call's record and its extensions, inside the caller's transaction. */
-  public void save(Handle handle, Call call, long lastSeq) {
+  public ObjectNode save(Handle handle, Call call, long lastSeq) {
+    return save(handle, call, lastSeq, true);
+  }
+
+  /**
+   * Writes a call's record, and its extensions when {@code extensionsChanged}; returns the record
+   * as stored.
+   */
+  public ObjectNode save(Handle handle, Call call, long lastSeq, boolean extensionsChanged) {
     ObjectNode record = CallJson.toJson(call);
     record.put("last_seq", lastSeq);
     handle
@@ -60,6 +69,9 @@ public final class CallStore {
         .bind("lastSeq", lastSeq)
         .bind("record", record.toString())
         .execute();
+    if (!extensionsChanged) {
+      return record;
+    }
     handle
         .createUpdate("delete from call_extensions where tenant_id = :tenant and callid = :callid")
         .bind("tenant", call.tenantId())
@@ -75,6 +87,7 @@ public final class CallStore {
           .bind("extension", extension)
           .execute();
     }
+    return record;
   }
 
   /** The stored record of one call, as JSON. */
@@ -182,16 +195,24 @@ public final class CallStore {
         });
   }
 
-  /** The customer's latest calls (by E.164, else trailing digits), newest first. */
+  /**
+   * The customer's latest calls other than {@code exceptCallId}, newest first: by E.164 when the
+   * number has one, else by its trailing digits.
+   */
   public List<ObjectNode> recentCallsOf(
-      Handle handle, String tenantId, String e164, String digits, String exceptCallId, int limit) {
+      Handle handle, String tenantId, PhoneNumber phone, String exceptCallId, int limit) {
+    boolean exact = phone.e164().isPresent();
+    Optional<String> key = exact ? phone.e164() : phone.trailingDigits(TRAILING_DIGITS);
+    if (key.isEmpty()) {
+      return List.of();
+    }
     return handle
         .createQuery(
-            "select record from calls where tenant_id = :tenant and (customer_e164 = :e164 or"
-                + " customer_digits = :digits) and callid <> :except order by first_seen_at desc limit :limit")
+            "select record from calls where tenant_id = :tenant and "
+                + (exact ? "customer_e164" : "customer_digits")
+                + " = :key and callid <> :except order by first_seen_at desc limit :limit")
         .bind("tenant", tenantId)
-        .bind("e164", e164)
-        .bind("digits", digits)
+        .bind("key", key.get())
         .bind("except", exceptCallId)
         .bind("limit", limit)
         .mapTo(String.class)

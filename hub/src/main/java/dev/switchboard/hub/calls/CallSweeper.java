@@ -42,7 +42,11 @@ public final class CallSweeper {
         stale.stream()
             .map(
                 call ->
-                    append.apply(EventDraft.sweep(call.tenantId(), clock.instant(), call.callId())))
+                    append.apply(
+                        EventDraft.sweep(
+                            call.tenantId(),
+                            clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
+                            call.callId())))
             .toArray(CompletableFuture[]::new);
     CompletableFuture.allOf(pending).join();
     if (!stale.isEmpty()) {

@@ -19,7 +19,12 @@ public final class Durations {
     String value = text.strip().toLowerCase(java.util.Locale.ROOT);
     Matcher matcher = SHORT.matcher(value);
     if (matcher.matches()) {
-      long amount = Long.parseLong(matcher.group(1));
+      long amount;
+      try {
+        amount = Long.parseLong(matcher.group(1));
+      } catch (NumberFormatException tooLarge) {
+        throw new ConfigException(setting + ": '" + text + "' is too long a duration");
+      }
       switch (matcher.group(2)) {
         case "ms":
           return Duration.ofMillis(amount);

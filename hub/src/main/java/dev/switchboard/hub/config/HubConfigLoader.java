@@ -81,7 +81,7 @@ public final class HubConfigLoader {
             integer("http.max_request_bytes")
                 .map(Integer::longValue)
                 .orElse(d.http().maxRequestBytes())),
-        new DatabaseSettings(
+        database(
             text("database.url").orElse(d.database().jdbcUrl()),
             integer("database.pool_size").orElse(d.database().maxPoolSize())),
         new HubConfig.Intake(
@@ -106,6 +106,15 @@ public final class HubConfigLoader {
                 .orElse(d.stream().heartbeat()),
             integer("stream.max_replay").orElse(d.stream().maxReplayEvents())),
         text("api_token"));
+  }
+
+  private static DatabaseSettings database(String url, int poolSize) {
+    try {
+      return new DatabaseSettings(url, poolSize);
+    } catch (IllegalArgumentException bad) {
+      throw new ConfigException(
+          "database (database.url / SWITCHBOARD_DB, database.pool_size): " + bad.getMessage());
+    }
   }
 
   private Optional<String> text(String setting) {
@@ -168,6 +177,11 @@ public final class HubConfigLoader {
               String setting = prefix.isEmpty() ? name : prefix + "." + name;
               JsonNode child = node.get(name);
               if (child.isObject()) {
+                boolean known =
+                    ENVIRONMENT.keySet().stream().anyMatch(key -> key.startsWith(setting + "."));
+                if (!known) {
+                  throw new ConfigException("config file: unknown section '" + setting + "'");
+                }
                 checkKnown(child, setting);
               } else if (!ENVIRONMENT.containsKey(setting)) {
                 throw new ConfigException("config file: unknown setting '" + setting + "'");

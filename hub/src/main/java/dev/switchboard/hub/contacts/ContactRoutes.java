@@ -68,9 +68,8 @@ public final class ContactRoutes {
     Contact contact = read(ctx, 0);
     try {
       ctx.status(201).json(contacts.create(contact).toJson());
-    } catch (UnableToExecuteStatementException duplicate) {
-      throw ApiException.conflict(
-          "a contact with external_id '" + contact.externalId().orElse("") + "' exists");
+    } catch (UnableToExecuteStatementException failed) {
+      throw conflictOr(failed, contact);
     }
   }
 
@@ -78,9 +77,8 @@ public final class ContactRoutes {
     Contact contact = read(ctx, id(ctx));
     try {
       ctx.json(contacts.update(contact).orElseThrow(() -> notFound(ctx)).toJson());
-    } catch (UnableToExecuteStatementException duplicate) {
-      throw ApiException.conflict(
-          "a contact with external_id '" + contact.externalId().orElse("") + "' exists");
+    } catch (UnableToExecuteStatementException failed) {
+      throw conflictOr(failed, contact);
     }
   }
 
@@ -89,6 +87,17 @@ public final class ContactRoutes {
       throw notFound(ctx);
     }
     ctx.status(204);
+  }
+
+  /** A unique-key violation is the client's conflict; anything else is the server's failure. */
+  private static RuntimeException conflictOr(
+      UnableToExecuteStatementException failed, Contact contact) {
+    Throwable cause = failed.getCause() == null ? failed : failed.getCause();
+    if (String.valueOf(cause.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("unique")) {
+      return ApiException.conflict(
+          "a contact with external_id '" + contact.externalId().orElse("") + "' exists");
+    }
+    return failed;
   }
 
   private Contact read(Context ctx, long id) {

@@ -87,8 +87,11 @@ public final class ContactStore {
     return jdbi.inTransaction(
         handle -> {
           handle
-              .createUpdate("delete from contact_phones where contact_id = :id")
+              .createUpdate(
+                  "delete from contact_phones where contact_id in (select id from contacts where id"
+                      + " = :id and tenant_id = :tenant)")
               .bind("id", id)
+              .bind("tenant", tenantId)
               .execute();
           return handle
                   .createUpdate("delete from contacts where id = :id and tenant_id = :tenant")

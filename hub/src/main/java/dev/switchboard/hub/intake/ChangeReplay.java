@@ -9,9 +9,14 @@ import dev.switchboard.hub.events.EventLog;
 import dev.switchboard.hub.events.LoggedEvent;
 import dev.switchboard.hub.stream.Change;
 import dev.switchboard.hub.stream.ChangeHistory;
+import dev.switchboard.protocol.webhook.AgentAnswered;
+import dev.switchboard.protocol.webhook.AgentNoAnswer;
 import dev.switchboard.protocol.webhook.AgentStatusChange;
 import dev.switchboard.protocol.webhook.CallEvent;
+import dev.switchboard.protocol.webhook.CallRecord;
 import dev.switchboard.protocol.webhook.IncomingCall;
+import dev.switchboard.protocol.webhook.OutboundCall;
+import dev.switchboard.protocol.webhook.WebhookEvent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,15 +72,7 @@ public final class ChangeReplay implements ChangeHistory {
             event
                 .callId()
                 .ifPresent(id -> callsTouched.put(event.tenantId() + "\n" + id, event.seq()));
-            event
-                .webhook()
-                .filter(AgentStatusChange.class::isInstance)
-                .map(w -> ((AgentStatusChange) w).extension())
-                .ifPresent(ext -> agentsTouched.put(event.tenantId() + "\n" + ext, event.seq()));
-            event
-                .webhook()
-                .filter(IncomingCall.class::isInstance)
-                .flatMap(w -> ((IncomingCall) w).extension())
+            extensionOf(event)
                 .ifPresent(ext -> agentsTouched.put(event.tenantId() + "\n" + ext, event.seq()));
           }
           List<Change> changes = new ArrayList<>();
@@ -88,6 +85,10 @@ public final class ChangeReplay implements ChangeHistory {
                 if (call.state() == CallState.RINGING) {
                   lastRungExtension(events, parts[0], parts[1])
                       .ifPresent(ext -> changes.add(projector.screenPop(handle, call, ext, seq)));
+                }
+                // An agent freed by this call's end was changed by it too.
+                for (String extension : call.extensions()) {
+                  agentsTouched.merge(parts[0] + "\n" + extension, seq, Math::max);
                 }
               });
           agentsTouched.forEach(
@@ -109,6 +110,30 @@ public final class ChangeReplay implements ChangeHistory {
           changes.sort(java.util.Comparator.comparingLong(Change::seq));
           return Optional.of(changes);
         });
+  }
+
+  /** The extension an event names, whatever its type. */
+  private static Optional<String> extensionOf(LoggedEvent event) {
+    WebhookEvent webhook = event.webhook().orElse(null);
+    if (webhook instanceof AgentStatusChange status) {
+      return Optional.of(status.extension());
+    }
+    if (webhook instanceof IncomingCall incoming) {
+      return incoming.extension();
+    }
+    if (webhook instanceof AgentAnswered answered) {
+      return Optional.of(answered.extension());
+    }
+    if (webhook instanceof AgentNoAnswer noAnswer) {
+      return Optional.of(noAnswer.extension());
+    }
+    if (webhook instanceof OutboundCall outbound) {
+      return Optional.of(outbound.extension());
+    }
+    if (webhook instanceof CallRecord record) {
+      return record.extension();
+    }
+    return Optional.empty();
   }
 
   private static Optional<String> lastRungExtension(

@@ -125,10 +125,16 @@ public final class EventWriter implements AutoCloseable {
     }
     queue.drainTo(batch, maxBatch - 1);
     try {
+      long started = System.nanoTime();
       List<Result> results = jdbi.inTransaction(handle -> writeAll(handle, batch));
+      if (log.isDebugEnabled()) {
+        log.debug(
+            "committed {} event(s) in {} us", batch.size(), (System.nanoTime() - started) / 1000);
+      }
       complete(batch, results);
     } catch (RuntimeException batchFailed) {
       log.warn("a batch of {} events failed; retrying them one by one", batch.size(), batchFailed);
+      projector.invalidate();
       for (Submission submission : batch) {
         try {
           List<Result> results =

@@ -24,7 +24,10 @@ import dev.switchboard.protocol.webhook.OutboundCall;
 import dev.switchboard.protocol.webhook.WebhookEvent;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
@@ -32,17 +35,37 @@ import org.jdbi.v3.core.Handle;
 /**
  * Applies one newly logged event to everything derived from the log, inside the same transaction:
  * the call record (refolded from all of the call's events), the agent board, and the screen-pop of
- * a ringing inbound call. Returns the changes to push once committed. Stateless apart from its
- * stores; thread-safe.
+ * a ringing inbound call. Returns the changes to push once committed. Keeps recent calls and agents
+ * in memory; not thread-safe: used by the writer thread only.
  */
 final class Projector {
   private static final ObjectMapper JSON = new ObjectMapper();
   static final int RECENT_CALLS = 5;
 
+  /** Calls kept in memory with their events, so a new event does not re-read and re-parse. */
+  static final int CACHED_CALLS = 20_000;
+
   private final EventLog log;
   private final CallStore calls;
   private final AgentBoard agents;
   private final ContactStore contacts;
+
+  private record CallKey(String tenantId, String callId) {}
+
+  private record CachedCall(List<LoggedEvent> events, Call call) {}
+
+  private record AgentKey(String tenantId, String extension) {}
+
+  // Only the writer thread touches these; they mirror committed state and are dropped whole when
+  // a transaction fails, since they may then hold what was rolled back.
+  private final Map<CallKey, CachedCall> callCache =
+      new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<CallKey, CachedCall> eldest) {
+          return size() > CACHED_CALLS;
+        }
+      };
+  private final Map<AgentKey, Optional<AgentStatus>> agentCache = new HashMap<>();
 
   Projector(EventLog log, CallStore calls, AgentBoard agents, ContactStore contacts) {
     this.log = log;
@@ -56,10 +79,36 @@ final class Projector {
     Optional<Call> call = Optional.empty();
     if (draft.callId().isPresent()) {
       String callId = draft.callId().get();
-      List<LoggedEvent> events = log.eventsOfCall(handle, draft.tenantId(), callId);
+      CallKey key = new CallKey(draft.tenantId(), callId);
+      CachedCall cached = callCache.get(key);
+      List<LoggedEvent> events;
+      if (cached == null) {
+        events = log.eventsOfCall(handle, draft.tenantId(), callId); // includes this event
+      } else {
+        events = new ArrayList<>(cached.events());
+        events.add(
+            new LoggedEvent(
+                seq,
+                draft.tenantId(),
+                draft.receivedAt(),
+                draft.source(),
+                draft.type(),
+                draft.callId(),
+                draft.webhook()));
+      }
       Call folded = CallFold.fold(draft.tenantId(), callId, events);
-      calls.save(handle, folded, seq);
-      changes.add(callChange(folded, seq));
+      boolean extensionsChanged =
+          cached == null || !cached.call().extensions().equals(folded.extensions());
+      ObjectNode record = calls.save(handle, folded, seq, extensionsChanged);
+      callCache.put(key, new CachedCall(List.copyOf(events), folded));
+      changes.add(
+          new Change(
+              seq,
+              folded.tenantId(),
+              Change.Kind.CALL,
+              Set.copyOf(folded.extensions()),
+              folded.queue(),
+              record));
       call = Optional.of(folded);
     }
     Instant at = draft.receivedAt();
@@ -123,6 +172,17 @@ final class Projector {
     return changes;
   }
 
+  private Optional<AgentStatus> currentAgent(Handle handle, String tenantId, String extension) {
+    return agentCache.computeIfAbsent(
+        new AgentKey(tenantId, extension), key -> agents.current(handle, tenantId, extension));
+  }
+
+  /** Forgets everything cached: called when a transaction failed and was rolled back. */
+  void invalidate() {
+    callCache.clear();
+    agentCache.clear();
+  }
+
   static Change callChange(Call call, long seq) {
     ObjectNode data = CallJson.toJson(call);
     data.put("last_seq", seq);
@@ -139,7 +199,7 @@ final class Projector {
       String callId,
       Instant at,
       long seq) {
-    Optional<AgentStatus> current = agents.current(handle, tenantId, extension);
+    Optional<AgentStatus> current = currentAgent(handle, tenantId, extension);
     boolean heldByThisCall =
         current
             .filter(s -> s.callId().filter(callId::equals).isPresent())
@@ -159,25 +219,28 @@ final class Projector {
       Instant at,
       long seq,
       Optional<String> callId) {
-    agents
-        .set(handle, tenantId, extension, status, at, seq, callId)
-        .ifPresent(
-            s ->
-                changes.add(
-                    new Change(
-                        seq,
-                        tenantId,
-                        Change.Kind.AGENT,
-                        Set.of(extension),
-                        Optional.empty(),
-                        s.toJson())));
+    AgentKey key = new AgentKey(tenantId, extension);
+    Optional<AgentStatus> before = currentAgent(handle, tenantId, extension);
+    Optional<AgentStatus> after =
+        agents.set(handle, before, tenantId, extension, status, at, seq, callId);
+    after.ifPresent(changed -> agentCache.put(key, Optional.of(changed)));
+    after.ifPresent(
+        s ->
+            changes.add(
+                new Change(
+                    seq,
+                    tenantId,
+                    Change.Kind.AGENT,
+                    Set.of(extension),
+                    Optional.empty(),
+                    s.toJson())));
   }
 
   /** A ringing inbound call for {@code extension}, with the matched contact and recent calls. */
   Change screenPop(Handle handle, Call call, String extension, long seq) {
     ObjectNode data = JSON.createObjectNode();
     data.put("extension", extension);
-    data.set("call", CallJson.toJson(call));
+    data.set("call", CallJson.toJson(call).put("last_seq", seq));
     Optional<Contact> contact =
         call.customer()
             .flatMap(phone -> contacts.match(handle, call.tenantId(), phone).stream().findFirst());
@@ -187,13 +250,7 @@ final class Projector {
         .ifPresent(
             phone ->
                 calls
-                    .recentCallsOf(
-                        handle,
-                        call.tenantId(),
-                        phone.e164().orElse(phone.raw()),
-                        phone.trailingDigits(CallStore.TRAILING_DIGITS).orElse(phone.raw()),
-                        call.callId(),
-                        RECENT_CALLS)
+                    .recentCallsOf(handle, call.tenantId(), phone, call.callId(), RECENT_CALLS)
                     .forEach(recent::add));
     return new Change(
         seq, call.tenantId(), Change.Kind.SCREEN_POP, Set.of(extension), call.queue(), data);

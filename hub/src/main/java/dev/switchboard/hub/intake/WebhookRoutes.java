@@ -19,6 +19,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -29,7 +30,9 @@ import java.util.concurrent.TimeoutException;
  * The five webhook paths, by GET query, POST form and POST JSON: under {@code /hooks/{token}} for
  * each tenant, and bare ({@code /api/callcenter/...}) for the default tenant where allowed. Replies
  * are the documents' own: {@code {"status code":200,"message":"OK"}} once the event is durably
- * committed, the error shape (HTTP 404) with a message naming the problem otherwise.
+ * committed, otherwise the error shape with a message naming the problem: HTTP 404 for bad input, a
+ * wrong token or source (as the documents list), 413 too large, 429 over the rate limit, 503 when
+ * it could not be stored (the sender should retry).
  */
 public final class WebhookRoutes {
   private static final long COMMIT_TIMEOUT_SECONDS = 30;
@@ -156,7 +159,7 @@ public final class WebhookRoutes {
     EventDraft draft =
         EventDraft.webhook(
             tenant.id(),
-            clock.instant(),
+            clock.instant().truncatedTo(ChronoUnit.MILLIS),
             Source.WEBHOOK,
             ctx.ip(),
             decoded.event(),

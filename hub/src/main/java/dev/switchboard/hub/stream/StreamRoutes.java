@@ -81,6 +81,13 @@ public final class StreamRoutes {
     }
   }
 
+  /** Refuses a malformed {@code Last-Event-ID} before the stream's headers are sent. */
+  public static void validateResume(io.javalin.http.Context ctx) {
+    Optional.ofNullable(ctx.header("Last-Event-ID"))
+        .or(() -> Optional.ofNullable(ctx.queryParam("last_event_id")))
+        .ifPresent(StreamRoutes::sequence);
+  }
+
   private static void send(SseClient client, Change change) {
     client.sendEvent(
         change.kind().eventName(), change.data().toString(), Long.toString(change.seq()));
@@ -88,7 +95,11 @@ public final class StreamRoutes {
 
   private static long sequence(String text) {
     try {
-      return Long.parseLong(text.strip());
+      long seq = Long.parseLong(text.strip());
+      if (seq < 0) {
+        throw new NumberFormatException();
+      }
+      return seq;
     } catch (NumberFormatException notANumber) {
       throw ApiException.badRequest("Last-Event-ID must be a log sequence number");
     }

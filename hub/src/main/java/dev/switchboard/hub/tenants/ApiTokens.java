@@ -27,7 +27,8 @@ public final class ApiTokens {
   public Optional<String> ensure(Optional<String> configured) {
     if (configured.isPresent()) {
       if (configured.get().length() < 16) {
-        throw new IllegalArgumentException("the API token must be at least 16 characters");
+        throw new IllegalArgumentException(
+            "api_token (SWITCHBOARD_API_TOKEN) must be at least 16 characters");
       }
       jdbi.useTransaction(
           handle -> {

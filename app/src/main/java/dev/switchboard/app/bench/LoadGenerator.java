@@ -1,0 +1,136 @@
+package dev.switchboard.app.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
+
+/**
+ * Sends GET requests over real HTTP: closed loop (N workers as fast as answers come) for
+ * throughput, or open loop (a fixed rate, latency measured from the scheduled send time so a slow
+ * server cannot hide its queueing) for latency. Every reply must be HTTP 200.
+ */
+final class LoadGenerator {
+  private final HttpClient client =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
+
+  /** Requests done, failures, and latencies in microseconds (sorted). */
+  record Result(long requests, long failures, Duration elapsed, long[] latenciesMicros) {
+    double perSecond() {
+      return requests / (elapsed.toNanos() / 1e9);
+    }
+
+    long percentileMicros(double p) {
+      if (latenciesMicros.length == 0) {
+        return 0;
+      }
+      int index = (int) Math.ceil(p / 100.0 * latenciesMicros.length) - 1;
+      return latenciesMicros[Math.max(0, Math.min(index, latenciesMicros.length - 1))];
+    }
+  }
+
+  /**
+   * {@code workers} loops sending {@code urls.apply(n)} for the n-th request, for {@code length}.
+   */
+  Result closedLoop(LongFunction<String> urls, int workers, Duration length)
+      throws InterruptedException {
+    AtomicLong next = new AtomicLong();
+    AtomicLong failures = new AtomicLong();
+    ConcurrentLinkedQueue<long[]> latencies = new ConcurrentLinkedQueue<>();
+    long deadline = System.nanoTime() + length.toNanos();
+    long started = System.nanoTime();
+    List<Thread> threads = new ArrayList<>();
+    for (int w = 0; w < workers; w++) {
+      threads.add(
+          Thread.ofVirtual()
+              .start(
+                  () -> {
+                    long[] mine = new long[1 << 16];
+                    int count = 0;
+                    while (System.nanoTime() < deadline) {
+                      long sent = System.nanoTime();
+                      if (!send(urls.apply(next.getAndIncrement()))) {
+                        failures.incrementAndGet();
+                      }
+                      if (count == mine.length) {
+                        mine = Arrays.copyOf(mine, mine.length * 2);
+                      }
+                      mine[count++] = (System.nanoTime() - sent) / 1000;
+                    }
+                    latencies.add(Arrays.copyOf(mine, count));
+                  }));
+    }
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    return result(latencies, failures.get(), Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  /** Requests at {@code perSecond}, evenly spaced, for {@code length}. */
+  Result openLoop(LongFunction<String> urls, int perSecond, Duration length)
+      throws InterruptedException {
+    long interval = 1_000_000_000L / perSecond;
+    long total = length.toSeconds() * perSecond;
+    long[] latencies = new long[(int) total];
+    AtomicLong failures = new AtomicLong();
+    List<CompletableFuture<Void>> pending = new ArrayList<>();
+    long start = System.nanoTime();
+    try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int i = 0; i < total; i++) {
+        long scheduled = start + i * interval;
+        long wait = scheduled - System.nanoTime();
+        if (wait > 0) {
+          Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+        }
+        int index = i;
+        String url = urls.apply(i);
+        pending.add(
+            CompletableFuture.runAsync(
+                () -> {
+                  if (!send(url)) {
+                    failures.incrementAndGet();
+                  }
+                  latencies[index] = (System.nanoTime() - scheduled) / 1000;
+                },
+                executor));
+      }
+      CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
+    }
+    Arrays.sort(latencies);
+    return new Result(
+        total, failures.get(), Duration.ofNanos(System.nanoTime() - start), latencies);
+  }
+
+  private boolean send(String url) {
+    try {
+      HttpResponse<String> reply =
+          client.send(
+              HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
+              HttpResponse.BodyHandlers.ofString());
+      return reply.statusCode() == 200;
+    } catch (java.io.IOException failed) {
+      return false;
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private static Result result(
+      ConcurrentLinkedQueue<long[]> parts, long failures, Duration elapsed) {
+    long[] all = parts.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+    return new Result(all.length, failures, elapsed, all);
+  }
+}
