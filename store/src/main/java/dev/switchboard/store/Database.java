@@ -5,6 +5,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -23,11 +26,38 @@ public final class Database implements AutoCloseable {
   private final DatabaseSettings settings;
   private final HikariDataSource dataSource;
   private final Jdbi jdbi;
+  private final ScheduledExecutorService checkpoints;
 
   private Database(DatabaseSettings settings, HikariDataSource dataSource) {
     this.settings = settings;
     this.dataSource = dataSource;
     this.jdbi = Jdbi.create(dataSource);
+    this.checkpoints = settings.dialect() == Dialect.SQLITE ? startCheckpoints() : null;
+  }
+
+  private static final long CHECKPOINT_MILLIS = 1000;
+
+  /**
+   * SQLite folds its write-ahead log back into the database file in checkpoints. Done inside a
+   * commit (SQLite's default) it stalls that commit for milliseconds; here a background thread runs
+   * a passive checkpoint every second, which never blocks the writer.
+   */
+  private ScheduledExecutorService startCheckpoints() {
+    ScheduledExecutorService executor =
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("sqlite-checkpoint").daemon().factory());
+    executor.scheduleWithFixedDelay(
+        this::checkpoint, CHECKPOINT_MILLIS, CHECKPOINT_MILLIS, TimeUnit.MILLISECONDS);
+    return executor;
+  }
+
+  private void checkpoint() {
+    try (var connection = dataSource.getConnection();
+        var statement = connection.createStatement()) {
+      statement.execute("pragma wal_checkpoint(PASSIVE)");
+    } catch (SQLException | RuntimeException failed) {
+      log.debug("checkpoint failed; the next one will catch up", failed);
+    }
   }
 
   /**
@@ -67,9 +97,11 @@ public final class Database implements AutoCloseable {
     if (settings.dialect() == Dialect.SQLITE) {
       createParentFolder(settings.jdbcUrl());
       config.addDataSourceProperty("journal_mode", "WAL");
-      config.addDataSourceProperty("synchronous", "FULL");
+      config.addDataSourceProperty("synchronous", settings.sqliteSync().name());
       config.addDataSourceProperty("busy_timeout", "10000");
       config.addDataSourceProperty("foreign_keys", "true");
+      // Checkpoints run on a background thread (see startCheckpoints), not inside a commit.
+      config.addDataSourceProperty("wal_autocheckpoint", "0");
     }
     return config;
   }
@@ -150,6 +182,15 @@ public final class Database implements AutoCloseable {
 
   @Override
   public void close() {
+    if (checkpoints != null) {
+      checkpoints.shutdownNow();
+      try {
+        checkpoints.awaitTermination(5, TimeUnit.SECONDS);
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+      }
+      checkpoint();
+    }
     dataSource.close();
   }
 

@@ -8,11 +8,29 @@ import java.util.Objects;
  * @param jdbcUrl {@code jdbc:sqlite:data/hub.db} or {@code
  *     jdbc:postgresql://host:5432/db?user=...&password=...}
  * @param maxPoolSize the most connections open at once (at least 2)
+ * @param sqliteSync how SQLite commits reach the disk (ignored for PostgreSQL)
  */
-public record DatabaseSettings(String jdbcUrl, int maxPoolSize) {
+public record DatabaseSettings(String jdbcUrl, int maxPoolSize, SqliteSync sqliteSync) {
+
+  /**
+   * SQLite's {@code synchronous} setting in WAL mode. {@link #NORMAL}: a commit is in the log file
+   * when it returns, so it survives the process being killed; the last commits can be lost if the
+   * machine loses power. {@link #FULL}: also fsyncs the log at every commit, surviving power loss.
+   */
+  public enum SqliteSync {
+    NORMAL,
+    FULL
+  }
+
+  /** Settings with SQLite's default sync ({@link SqliteSync#NORMAL}). */
+  public DatabaseSettings(String jdbcUrl, int maxPoolSize) {
+    this(jdbcUrl, maxPoolSize, SqliteSync.NORMAL);
+  }
+
   /** Validates the URL (SQLite or PostgreSQL) and the pool size. */
   public DatabaseSettings {
     Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+    Objects.requireNonNull(sqliteSync, "sqliteSync");
     Dialect.of(jdbcUrl);
     if (maxPoolSize < 2) {
       throw new IllegalArgumentException(
@@ -37,7 +55,13 @@ public record DatabaseSettings(String jdbcUrl, int maxPoolSize) {
 
   @Override
   public String toString() {
-    return "DatabaseSettings[" + redactedUrl() + ", pool " + maxPoolSize + "]";
+    return "DatabaseSettings["
+        + redactedUrl()
+        + ", pool "
+        + maxPoolSize
+        + ", sqlite sync "
+        + sqliteSync
+        + "]";
   }
 
   static String redact(String url) {

@@ -18,7 +18,22 @@ class SqliteDatabaseTest extends DatabaseContract {
   }
 
   @Test
-  void fileIsOpenedInWalModeWithFullSync() {
+  void fileIsOpenedInWalModeWithNormalSyncByDefault() {
+    int sync =
+        database
+            .jdbi()
+            .withHandle(h -> h.createQuery("pragma synchronous").mapTo(Integer.class).one());
+    assertThat(sync).isEqualTo(1);
+  }
+
+  @Test
+  void fullSyncCanBeChosen() {
+    database.close();
+    database =
+        Database.open(
+            new DatabaseSettings(
+                "jdbc:sqlite:" + folder.resolve("full.db"), 4, DatabaseSettings.SqliteSync.FULL),
+            "storetest");
     String mode =
         database
             .jdbi()

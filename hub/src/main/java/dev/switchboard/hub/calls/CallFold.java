@@ -13,7 +13,6 @@ import dev.switchboard.protocol.webhook.IncomingCall;
 import dev.switchboard.protocol.webhook.MissedCall;
 import dev.switchboard.protocol.webhook.OutboundCall;
 import dev.switchboard.protocol.webhook.WebhookEvent;
-import dev.switchboard.protocol.webhook.WebhookJson;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -49,10 +48,7 @@ public final class CallFold {
     }
     List<LoggedEvent> ordered =
         events.stream()
-            .map(
-                e ->
-                    new Keyed(
-                        e, e.webhook().map(w -> WebhookJson.normalised(w).toString()).orElse("")))
+            .map(e -> new Keyed(e, e.content()))
             .sorted(CANONICAL)
             .map(Keyed::event)
             .toList();

@@ -18,7 +18,7 @@ import java.util.Optional;
  *
  * <pre>
  * http: {host: 0.0.0.0, port: 8080, max_request_bytes: 65536}
- * database: {url: "jdbc:sqlite:data/hub.db", pool_size: 8}
+ * database: {url: "jdbc:sqlite:data/hub.db", pool_size: 8, sqlite_sync: normal}
  * intake: {bare_seed_paths: loopback, rate_per_second: 200, rate_burst: 2000, queue: 10000, batch: 500}
  * calls: {sweep_after: 4h, sweep_every: 1m}
  * stream: {buffer: 1000, heartbeat: 15s, max_replay: 10000}
@@ -34,6 +34,7 @@ public final class HubConfigLoader {
           Map.entry("http.max_request_bytes", "SWITCHBOARD_MAX_REQUEST_BYTES"),
           Map.entry("database.url", "SWITCHBOARD_DB"),
           Map.entry("database.pool_size", "SWITCHBOARD_DB_POOL_SIZE"),
+          Map.entry("database.sqlite_sync", "SWITCHBOARD_DB_SQLITE_SYNC"),
           Map.entry("intake.bare_seed_paths", "SWITCHBOARD_BARE_SEED_PATHS"),
           Map.entry("intake.rate_per_second", "SWITCHBOARD_RATE_PER_SECOND"),
           Map.entry("intake.rate_burst", "SWITCHBOARD_RATE_BURST"),
@@ -83,7 +84,8 @@ public final class HubConfigLoader {
                 .orElse(d.http().maxRequestBytes())),
         database(
             text("database.url").orElse(d.database().jdbcUrl()),
-            integer("database.pool_size").orElse(d.database().maxPoolSize())),
+            integer("database.pool_size").orElse(d.database().maxPoolSize()),
+            text("database.sqlite_sync").orElse(d.database().sqliteSync().name())),
         new HubConfig.Intake(
             text("intake.bare_seed_paths")
                 .map(v -> networks("intake.bare_seed_paths", v))
@@ -108,9 +110,16 @@ public final class HubConfigLoader {
         text("api_token"));
   }
 
-  private static DatabaseSettings database(String url, int poolSize) {
+  private static DatabaseSettings database(String url, int poolSize, String sync) {
+    DatabaseSettings.SqliteSync sqliteSync;
     try {
-      return new DatabaseSettings(url, poolSize);
+      sqliteSync =
+          DatabaseSettings.SqliteSync.valueOf(sync.strip().toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException bad) {
+      throw new ConfigException("database.sqlite_sync: '" + sync + "' is not normal or full");
+    }
+    try {
+      return new DatabaseSettings(url, poolSize, sqliteSync);
     } catch (IllegalArgumentException bad) {
       throw new ConfigException(
           "database (database.url / SWITCHBOARD_DB, database.pool_size): " + bad.getMessage());

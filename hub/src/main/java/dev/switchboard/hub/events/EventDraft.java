@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param path the path it arrived on (webhooks)
  * @param rawFormat how the raw text is carried (webhooks)
  * @param raw the query string or body as received (webhooks)
+ * @param content the canonical content ({@link EventContent}), computed when the draft is made
  */
 public record EventDraft(
     String tenantId,
@@ -30,7 +31,8 @@ public record EventDraft(
     Optional<String> sweptCallId,
     Optional<WebhookPath> path,
     Optional<RawFormat> rawFormat,
-    Optional<String> raw) {
+    Optional<String> raw,
+    String content) {
 
   /** The type stored for a sweep. */
   public static final String SWEPT = "call_swept";
@@ -67,7 +69,8 @@ public record EventDraft(
         Optional.empty(),
         Optional.of(path),
         Optional.of(format),
-        Optional.of(raw));
+        Optional.of(raw),
+        EventContent.of(Optional.of(event), Optional.empty()));
   }
 
   /** The sweeper closing a call. */
@@ -81,7 +84,8 @@ public record EventDraft(
         Optional.of(callId),
         Optional.empty(),
         Optional.empty(),
-        Optional.empty());
+        Optional.empty(),
+        EventContent.of(Optional.empty(), Optional.of(callId)));
   }
 
   /** The type's wire name ({@code incoming_call}, ...) or {@code call_swept}. */

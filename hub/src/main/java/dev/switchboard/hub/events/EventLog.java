@@ -2,10 +2,15 @@ package dev.switchboard.hub.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.protocol.ProtocolException;
-import dev.switchboard.protocol.webhook.WebhookJson;
+import dev.switchboard.protocol.webhook.AgentAnswered;
+import dev.switchboard.protocol.webhook.AgentNoAnswer;
+import dev.switchboard.protocol.webhook.AgentStatusChange;
+import dev.switchboard.protocol.webhook.CallRecord;
+import dev.switchboard.protocol.webhook.IncomingCall;
+import dev.switchboard.protocol.webhook.OutboundCall;
+import dev.switchboard.protocol.webhook.WebhookEvent;
 import dev.switchboard.protocol.webhook.WebhookParser;
 import dev.switchboard.protocol.webhook.WebhookPath;
 import java.nio.charset.StandardCharsets;
@@ -26,8 +31,6 @@ import org.jdbi.v3.core.Handle;
  * derived from exactly what arrived. Stateless apart from its collaborators; thread-safe.
  */
 public final class EventLog {
-  private static final ObjectMapper CANONICAL =
-      new ObjectMapper().configure(JsonNodeFeature.WRITE_PROPERTIES_SORTED, true);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Function<String, WebhookParser> parserForTenant;
@@ -37,24 +40,13 @@ public final class EventLog {
     this.parserForTenant = parserForTenant;
   }
 
-  /** The normalised fields stored beside the raw text (and compared to find duplicates). */
-  public static ObjectNode normalisedFields(EventDraft draft) {
-    if (draft.webhook().isPresent()) {
-      return WebhookJson.normalised(draft.webhook().get());
-    }
-    ObjectNode fields = JSON.createObjectNode();
-    fields.put("type", EventDraft.SWEPT);
-    fields.put("callid", draft.sweptCallId().orElseThrow());
-    return fields;
-  }
-
   /**
    * Appends {@code draft} unless the log holds an exact duplicate (same tenant, type and normalised
    * fields, and for an agent status the same previous status event); returns its sequence number,
    * or empty for a duplicate.
    */
-  public Optional<Long> append(Handle handle, EventDraft draft, ObjectNode fields, String salt) {
-    String hash = dedupeHash(draft.tenantId(), draft.type(), fields, salt);
+  public Optional<Long> append(Handle handle, EventDraft draft, String salt) {
+    String hash = dedupeHash(draft.tenantId(), draft.type(), draft.content(), salt);
     return handle
         .createQuery(
             "insert into events (tenant_id, received_at, source, remote_addr, type, callid,"
@@ -67,11 +59,11 @@ public final class EventLog {
         .bind("remote", draft.remoteAddress().orElse(null))
         .bind("type", draft.type())
         .bind("callid", draft.callId().orElse(null))
-        .bind("extension", fields.path("extension").asText(null))
+        .bind("extension", extensionOf(draft))
         .bind("path", draft.path().map(WebhookPath::path).orElse(null))
         .bind("format", draft.rawFormat().map(RawFormat::code).orElse(null))
         .bind("raw", draft.raw().orElse(null))
-        .bind("fields", fields.toString())
+        .bind("fields", draft.content())
         .bind("hash", hash)
         .mapTo(Long.class)
         .findOne();
@@ -81,8 +73,8 @@ public final class EventLog {
   public List<LoggedEvent> eventsOfCall(Handle handle, String tenantId, String callId) {
     return handle
         .createQuery(
-            "select seq, tenant_id, received_at, source, type, callid, path, raw_format, raw from"
-                + " events where tenant_id = :tenant and callid = :callid order by seq")
+            "select seq, tenant_id, received_at, source, type, callid, path, raw_format, raw,"
+                + " fields from events where tenant_id = :tenant and callid = :callid order by seq")
         .bind("tenant", tenantId)
         .bind("callid", callId)
         .map((rs, ctx) -> read(rs))
@@ -93,8 +85,8 @@ public final class EventLog {
   public List<LoggedEvent> after(Handle handle, long afterSeq, int limit) {
     return handle
         .createQuery(
-            "select seq, tenant_id, received_at, source, type, callid, path, raw_format, raw from"
-                + " events where seq > :after order by seq limit :limit")
+            "select seq, tenant_id, received_at, source, type, callid, path, raw_format, raw,"
+                + " fields from events where seq > :after order by seq limit :limit")
         .bind("after", afterSeq)
         .bind("limit", limit)
         .map((rs, ctx) -> read(rs))
@@ -175,17 +167,16 @@ public final class EventLog {
         Source.ofCode(rs.getString("source")),
         rs.getString("type"),
         Optional.ofNullable(rs.getString("callid")),
-        webhook);
+        webhook,
+        rs.getString("fields"));
   }
 
-  static String dedupeHash(String tenantId, String type, JsonNode fields, String salt) {
+  static String dedupeHash(String tenantId, String type, String content, String salt) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      String canonical =
-          tenantId + "\n" + type + "\n" + CANONICAL.writeValueAsString(fields) + "\n" + salt;
+      String canonical = tenantId + "\n" + type + "\n" + content + "\n" + salt;
       return HexFormat.of().formatHex(digest.digest(canonical.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException
-        | com.fasterxml.jackson.core.JsonProcessingException impossible) {
+    } catch (NoSuchAlgorithmException impossible) {
       throw new IllegalStateException(impossible);
     }
   }
@@ -196,5 +187,29 @@ public final class EventLog {
     } catch (com.fasterxml.jackson.core.JsonProcessingException corrupt) {
       throw new IllegalStateException("stored fields are not JSON", corrupt);
     }
+  }
+
+  /** The extension an event names, stored for the agent-status look-up. */
+  private static String extensionOf(EventDraft draft) {
+    WebhookEvent webhook = draft.webhook().orElse(null);
+    if (webhook instanceof AgentStatusChange status) {
+      return status.extension();
+    }
+    if (webhook instanceof IncomingCall incoming) {
+      return incoming.extension().orElse(null);
+    }
+    if (webhook instanceof AgentAnswered answered) {
+      return answered.extension();
+    }
+    if (webhook instanceof AgentNoAnswer noAnswer) {
+      return noAnswer.extension();
+    }
+    if (webhook instanceof OutboundCall outbound) {
+      return outbound.extension();
+    }
+    if (webhook instanceof CallRecord record) {
+      return record.extension().orElse(null);
+    }
+    return null;
   }
 }

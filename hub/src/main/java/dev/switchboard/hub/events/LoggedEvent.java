@@ -6,8 +6,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * An event as it stands in the log, read back: its sequence number, when and whence it came, and
- * the webhook it carried (absent for a sweep).
+ * An event as it stands in the log, read back: its sequence number, when and whence it came, the
+ * webhook it carried (absent for a sweep) and its canonical content ({@link EventContent}).
  */
 public record LoggedEvent(
     long seq,
@@ -16,7 +16,21 @@ public record LoggedEvent(
     Source source,
     String type,
     Optional<String> callId,
-    Optional<WebhookEvent> webhook) {
+    Optional<WebhookEvent> webhook,
+    String content) {
+
+  /** An event whose canonical content is computed from its webhook (or sweep). */
+  public LoggedEvent(
+      long seq,
+      String tenantId,
+      Instant receivedAt,
+      Source source,
+      String type,
+      Optional<String> callId,
+      Optional<WebhookEvent> webhook) {
+    this(
+        seq, tenantId, receivedAt, source, type, callId, webhook, EventContent.of(webhook, callId));
+  }
 
   /** All parts are required. */
   public LoggedEvent {
@@ -26,6 +40,7 @@ public record LoggedEvent(
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(callId, "callId");
     Objects.requireNonNull(webhook, "webhook");
+    Objects.requireNonNull(content, "content");
   }
 
   /** Whether this is the sweeper closing the call. */

@@ -1,6 +1,5 @@
 package dev.switchboard.hub.intake;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.hub.agents.AgentBoard;
 import dev.switchboard.hub.calls.CallStore;
 import dev.switchboard.hub.contacts.ContactStore;
@@ -48,6 +47,26 @@ public final class EventWriter implements AutoCloseable {
   private final int capacity;
   private final int maxBatch;
   private volatile Thread thread;
+  private Handle handle; // the writer's own connection, kept between batches
+
+  private Handle handle() {
+    if (handle == null) {
+      handle = jdbi.open();
+    }
+    return handle;
+  }
+
+  private void dropHandle() {
+    if (handle != null) {
+      try {
+        handle.close();
+      } catch (RuntimeException closing) {
+        log.debug("closing the writer's connection failed", closing);
+      }
+      handle = null;
+    }
+  }
+
   private volatile boolean running;
 
   /**
@@ -104,6 +123,7 @@ public final class EventWriter implements AutoCloseable {
                       log.error("event writer failed a batch", unexpected);
                     }
                   }
+                  dropHandle();
                 });
   }
 
@@ -126,7 +146,7 @@ public final class EventWriter implements AutoCloseable {
     queue.drainTo(batch, maxBatch - 1);
     try {
       long started = System.nanoTime();
-      List<Result> results = jdbi.inTransaction(handle -> writeAll(handle, batch));
+      List<Result> results = handle().inTransaction(h -> writeAll(h, batch));
       if (log.isDebugEnabled()) {
         log.debug(
             "committed {} event(s) in {} us", batch.size(), (System.nanoTime() - started) / 1000);
@@ -135,10 +155,10 @@ public final class EventWriter implements AutoCloseable {
     } catch (RuntimeException batchFailed) {
       log.warn("a batch of {} events failed; retrying them one by one", batch.size(), batchFailed);
       projector.invalidate();
+      dropHandle();
       for (Submission submission : batch) {
         try {
-          List<Result> results =
-              jdbi.inTransaction(handle -> writeAll(handle, List.of(submission)));
+          List<Result> results = handle().inTransaction(h -> writeAll(h, List.of(submission)));
           complete(List.of(submission), results);
         } catch (RuntimeException failed) {
           log.error(
@@ -170,7 +190,6 @@ public final class EventWriter implements AutoCloseable {
   }
 
   private Result write(Handle handle, EventDraft draft) {
-    ObjectNode fields = EventLog.normalisedFields(draft);
     String salt = "";
     if (draft.webhook().orElse(null) instanceof AgentStatusChange status) {
       // A status is a duplicate when it repeats the extension's latest one; the same status
@@ -182,7 +201,7 @@ public final class EventWriter implements AutoCloseable {
       }
       salt = latest.map(l -> Long.toString(l.seq())).orElse("");
     }
-    Optional<Long> seq = eventLog.append(handle, draft, fields, salt);
+    Optional<Long> seq = eventLog.append(handle, draft, salt);
     if (seq.isEmpty()) {
       return new Result(Appended.DUPLICATE, List.of());
     }
@@ -195,7 +214,9 @@ public final class EventWriter implements AutoCloseable {
   public void close() {
     running = false;
     Thread writer = thread;
-    if (writer != null) {
+    if (writer == null) {
+      dropHandle(); // driven by runOnce alone
+    } else {
       try {
         writer.join(10_000);
       } catch (InterruptedException interrupted) {

@@ -94,7 +94,8 @@ final class Projector {
                 draft.source(),
                 draft.type(),
                 draft.callId(),
-                draft.webhook()));
+                draft.webhook(),
+                draft.content()));
       }
       Call folded = CallFold.fold(draft.tenantId(), callId, events);
       boolean extensionsChanged =
