@@ -83,14 +83,6 @@ public final class WebhookRoutes {
       reject(ctx, 404, "unauthorized", "unknown webhook token");
       return;
     }
-    if (!tenant.get().allowedNetworks().allows(ctx.ip())) {
-      reject(
-          ctx,
-          404,
-          "forbidden_source",
-          "source address " + ctx.ip() + " is not allowed for this tenant");
-      return;
-    }
     accept(ctx, tenant.get(), "/" + ctx.pathParam("path"));
   }
 
@@ -110,7 +102,12 @@ public final class WebhookRoutes {
       reject(ctx, 404, "unauthorized", "there is no default tenant");
       return;
     }
-    if (!tenant.get().allowedNetworks().allows(ctx.ip())) {
+    accept(ctx, tenant.get(), "/api/" + ctx.pathParam("path"));
+  }
+
+  private void accept(Context ctx, Tenant tenant, String path) {
+    long started = System.nanoTime();
+    if (!tenant.allowedNetworks().allows(ctx.ip())) {
       reject(
           ctx,
           404,
@@ -118,11 +115,6 @@ public final class WebhookRoutes {
           "source address " + ctx.ip() + " is not allowed for this tenant");
       return;
     }
-    accept(ctx, tenant.get(), "/api/" + ctx.pathParam("path"));
-  }
-
-  private void accept(Context ctx, Tenant tenant, String path) {
-    long started = System.nanoTime();
     Optional<WebhookPath> webhook = WebhookPath.fromRequestPath(path);
     String trimmed = path.toLowerCase(Locale.ROOT).replaceAll("/+$", "");
     if (webhook.isEmpty() || !trimmed.endsWith(webhook.get().path().toLowerCase(Locale.ROOT))) {
