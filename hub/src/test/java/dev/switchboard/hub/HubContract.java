@@ -253,6 +253,26 @@ abstract class HubContract {
   }
 
   @Test
+  void aTenantsWebhooksFromOutsideItsNetworksAreRefused() {
+    var created =
+        hub.hub
+            .tenants()
+            .create(
+                new dev.switchboard.hub.tenants.Tenant(
+                    "branch",
+                    "Branch",
+                    java.time.ZoneId.of("UTC"),
+                    SourceNetworks.parse("10.0.0.0/8")));
+    TestHub.Reply reply =
+        hub.get(
+            hub.hub.baseUrl() + "/hooks/" + created.token() + "/api/callcenter/hangup?callid=n1",
+            false);
+    assertThat(reply.status()).isEqualTo(404);
+    assertThat(reply.json().get("message").asText()).contains("is not allowed for this tenant");
+    assertThat(eventCount("n1")).isZero();
+  }
+
+  @Test
   void apiNeedsTheToken() {
     TestHub.Reply reply = hub.get(hub.hub.baseUrl() + "/v1/calls", false);
     assertThat(reply.status()).isEqualTo(401);
