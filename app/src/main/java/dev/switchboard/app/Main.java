@@ -1,6 +1,7 @@
 package dev.switchboard.app;
 
 import dev.switchboard.app.bench.BenchCommand;
+import dev.switchboard.app.conformance.ConformanceCommand;
 import dev.switchboard.app.decode.DecodeCommand;
 import dev.switchboard.app.hub.HubCommand;
 import picocli.CommandLine;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       HubCommand.class,
       DecodeCommand.class,
+      ConformanceCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -37,7 +37,7 @@ final class CallCenter {
   private final Scheduler scheduler;
   private final Random random;
   private final Webhooks webhooks;
-  private final Optional<String> recordingBase;
+  private final java.util.function.Supplier<Optional<String>> recordingBase;
   private final Map<String, Agent> agents = new LinkedHashMap<>();
   private final Map<String, Queue> queues = new LinkedHashMap<>();
   private final Map<String, Call> active = new LinkedHashMap<>();
@@ -50,7 +50,7 @@ final class CallCenter {
       Scheduler scheduler,
       WebhookSink sink,
       Random random,
-      Optional<String> recordingBase,
+      java.util.function.Supplier<Optional<String>> recordingBase,
       java.util.function.Consumer<FinishedCall> onFinished) {
     this.setup = setup;
     this.clock = clock;
@@ -455,7 +455,7 @@ final class CallCenter {
 
   private Optional<String> recording(Call call, boolean answered) {
     return answered && setup.recording()
-        ? recordingBase.map(base -> base + "/play_audio/data/" + call.id)
+        ? recordingBase.get().map(base -> base + "/play_audio/data/" + call.id)
         : Optional.empty();
   }
 

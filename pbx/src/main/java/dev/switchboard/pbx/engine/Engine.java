@@ -39,6 +39,17 @@ public final class Engine {
       long seed,
       Optional<String> recordingBase,
       Consumer<FinishedCall> onFinished) {
+    this(tenants, clock, sink, seed, () -> recordingBase, onFinished);
+  }
+
+  /** As above, with the recordings' base URL known only once the server listens. */
+  public Engine(
+      List<TenantSetup> tenants,
+      SimClock clock,
+      WebhookSink sink,
+      long seed,
+      java.util.function.Supplier<Optional<String>> recordingBase,
+      Consumer<FinishedCall> onFinished) {
     this.clock = clock;
     Random random = new Random(seed);
     for (TenantSetup tenant : tenants) {

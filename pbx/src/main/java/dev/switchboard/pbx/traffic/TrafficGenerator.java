@@ -1,0 +1,112 @@
+package dev.switchboard.pbx.traffic;
+
+import dev.switchboard.pbx.config.TenantSetup;
+import dev.switchboard.pbx.engine.Engine;
+import dev.switchboard.pbx.engine.EngineException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * Realistic call traffic: calls arrive as a Poisson process at {@code callsPerHour} (simulated
+ * time), four in five inbound to a random number of a random tenant and one in five outbound from a
+ * random free agent. Callers wait with exponential patience (mean 60 s), talk for a lognormal time
+ * (median 90 s), and a third of them call from a small pool of regular customers. Agents answer by
+ * their answer probability. The same seed gives the same traffic. Not thread-safe: its steps run on
+ * the engine's agenda.
+ */
+public final class TrafficGenerator {
+  private static final double OUTBOUND_SHARE = 0.2;
+  private static final String[] PREFIXES = {
+    "090", "093", "089", "070", "079", "077", "091", "094", "088", "086", "096", "097", "098",
+    "032", "033", "034"
+  };
+
+  private final Engine engine;
+  private final double callsPerHour;
+  private final Random random;
+  private final List<String> regulars = new ArrayList<>();
+
+  /** Traffic of {@code callsPerHour} for {@code engine}, repeatable by {@code seed}. */
+  public TrafficGenerator(Engine engine, double callsPerHour, long seed) {
+    if (callsPerHour <= 0) {
+      throw new IllegalArgumentException("traffic must be positive (calls per hour)");
+    }
+    this.engine = engine;
+    this.callsPerHour = callsPerHour;
+    this.random = new Random(seed);
+    for (int i = 0; i < 40; i++) {
+      regulars.add(newPhone());
+    }
+  }
+
+  /** Schedules the first arrival; each arrival schedules the next. */
+  public void start() {
+    scheduleNext(engine.clock().instant());
+  }
+
+  private void scheduleNext(Instant from) {
+    double meanSeconds = 3600.0 / callsPerHour;
+    long gapMillis = (long) (-Math.log(1 - random.nextDouble()) * meanSeconds * 1000);
+    Instant at = from.plusMillis(Math.max(1, gapMillis));
+    engine.at(
+        at,
+        () -> {
+          arrive();
+          scheduleNext(at);
+        });
+  }
+
+  private void arrive() {
+    List<TenantSetup> tenants = engine.tenants();
+    TenantSetup tenant = tenants.get(random.nextInt(tenants.size()));
+    try {
+      if (random.nextDouble() < OUTBOUND_SHARE) {
+        List<String> extensions = engine.extensions(tenant.domain());
+        engine.outbound(
+            tenant.domain(),
+            extensions.get(random.nextInt(extensions.size())),
+            caller(),
+            Optional.empty(),
+            talk());
+      } else if (!tenant.dids().isEmpty()) {
+        List<String> dids = new ArrayList<>(tenant.dids().keySet());
+        dids.sort(null);
+        engine.inbound(
+            tenant.domain(),
+            dids.get(random.nextInt(dids.size())),
+            caller(),
+            Optional.empty(),
+            patience(),
+            talk());
+      }
+    } catch (EngineException busy) {
+      // The agent picked for an outbound call was busy or off: that call simply does not happen.
+    }
+  }
+
+  private String caller() {
+    return random.nextDouble() < 0.33 ? regulars.get(random.nextInt(regulars.size())) : newPhone();
+  }
+
+  private String newPhone() {
+    StringBuilder phone = new StringBuilder(PREFIXES[random.nextInt(PREFIXES.length)]);
+    for (int i = 0; i < 7; i++) {
+      phone.append(random.nextInt(10));
+    }
+    return phone.toString();
+  }
+
+  private Duration patience() {
+    double seconds = -Math.log(1 - random.nextDouble()) * 60;
+    return Duration.ofMillis((long) (Math.max(5, seconds) * 1000));
+  }
+
+  private Duration talk() {
+    double seconds = Math.exp(Math.log(90) + 0.8 * random.nextGaussian());
+    return Duration.ofMillis((long) (Math.min(1200, Math.max(5, seconds)) * 1000));
+  }
+}
