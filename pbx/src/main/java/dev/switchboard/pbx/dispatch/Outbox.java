@@ -1,0 +1,238 @@
+package dev.switchboard.pbx.dispatch;
+
+import dev.switchboard.pbx.dispatch.Destination.Method;
+import dev.switchboard.protocol.webhook.WebhookRequest;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The {@code webhook_outbox} table: every webhook from enqueue to delivery, or to dead letter. A
+ * row is {@code pending} (due at {@code due_at}), {@code delivered} or {@code dead}. The head of an
+ * ordering key is its pending row with the lowest id; only heads are sent. Times are epoch
+ * milliseconds. SQL both SQLite and PostgreSQL understand. Thread-safe (each call takes its own
+ * connection from the pool).
+ */
+final class Outbox {
+  static final String PENDING = "pending";
+  static final String DELIVERED = "delivered";
+  static final String DEAD = "dead";
+
+  private static final String COLUMNS =
+      "o.id, o.tenant_id, o.ordering_key, o.crm_base_url, o.method, o.path, o.path_and_query,"
+          + " o.json_body, o.enqueued_at, o.give_up_at, o.attempts";
+
+  /** Pending rows with no earlier pending row of the same tenant and key. */
+  private static final String HEADS =
+      " from webhook_outbox o where o.state = 'pending' and not exists (select 1 from"
+          + " webhook_outbox e where e.state = 'pending' and e.tenant_id = o.tenant_id and"
+          + " e.ordering_key = o.ordering_key and e.id < o.id)";
+
+  private final Jdbi jdbi;
+
+  Outbox(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  /** Stores a new pending webhook, due at once; returns its id. */
+  long insert(
+      String tenantId,
+      String orderingKey,
+      Destination destination,
+      WebhookRequest request,
+      Instant now,
+      Instant giveUpAt) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "insert into webhook_outbox (tenant_id, ordering_key, crm_base_url, method,"
+                        + " path, path_and_query, json_body, state, enqueued_at, due_at,"
+                        + " give_up_at, attempts) values (:tenant, :key, :base, :method, :path,"
+                        + " :pathAndQuery, :json, 'pending', :now, :now, :giveUp, 0) returning id")
+                .bind("tenant", tenantId)
+                .bind("key", orderingKey)
+                .bind("base", destination.crmBaseUrl())
+                .bind("method", destination.method().name())
+                .bind("path", request.path().path())
+                .bind("pathAndQuery", request.pathAndQuery())
+                .bind("json", request.jsonBody())
+                .bind("now", now.toEpochMilli())
+                .bind("giveUp", giveUpAt.toEpochMilli())
+                .mapTo(Long.class)
+                .one());
+  }
+
+  /** Heads due at {@code now}, earliest first, at most {@code limit}. */
+  List<OutboxEntry> dueHeads(Instant now, int limit) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "select "
+                        + COLUMNS
+                        + HEADS
+                        + " and o.due_at <= :now order by o.due_at, o.id limit :limit")
+                .bind("now", now.toEpochMilli())
+                .bind("limit", limit)
+                .map((rs, ctx) -> read(rs))
+                .list());
+  }
+
+  /** When the earliest head not in {@code excluded} is due. */
+  Optional<Instant> nextDue(Set<Long> excluded) {
+    List<long[]> heads =
+        jdbi.withHandle(
+            handle ->
+                handle
+                    .createQuery(
+                        "select o.id, o.due_at" + HEADS + " order by o.due_at, o.id limit :limit")
+                    .bind("limit", excluded.size() + 1)
+                    .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                    .list());
+    return heads.stream()
+        .filter(head -> !excluded.contains(head[0]))
+        .findFirst()
+        .map(head -> Instant.ofEpochMilli(head[1]));
+  }
+
+  void markDelivered(long id, Instant now) {
+    update(
+        "update webhook_outbox set state = 'delivered', delivered_at = :now, attempts = attempts"
+            + " + 1, last_error = :error where id = :id and state = 'pending'",
+        id,
+        now,
+        null);
+  }
+
+  void markDead(long id, Instant now, String error) {
+    update(
+        "update webhook_outbox set state = 'dead', dead_at = :now, attempts = attempts + 1,"
+            + " last_error = :error where id = :id and state = 'pending'",
+        id,
+        now,
+        error);
+  }
+
+  void reschedule(long id, Instant due, String error) {
+    update(
+        "update webhook_outbox set due_at = :now, attempts = attempts + 1, last_error = :error"
+            + " where id = :id and state = 'pending'",
+        id,
+        due,
+        error);
+  }
+
+  private void update(String sql, long id, Instant time, String error) {
+    jdbi.useHandle(
+        handle ->
+            handle
+                .createUpdate(sql)
+                .bind("id", id)
+                .bind("now", time.toEpochMilli())
+                .bind("error", error)
+                .execute());
+  }
+
+  /** Dead letters, oldest first, of one tenant or all, at most {@code limit}. */
+  List<DeadLetter> deadLetters(Optional<String> tenantId, int limit) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "select id, tenant_id, ordering_key, method, path_and_query, enqueued_at,"
+                        + " dead_at, attempts, last_error from webhook_outbox where state ="
+                        + " 'dead'"
+                        + (tenantId.isPresent() ? " and tenant_id = :tenant" : "")
+                        + " order by id limit :limit")
+                .bindMap(tenantId.map(tenant -> Map.of("tenant", tenant)).orElse(Map.of()))
+                .bind("limit", limit)
+                .map(
+                    (rs, ctx) ->
+                        new DeadLetter(
+                            rs.getLong("id"),
+                            rs.getString("tenant_id"),
+                            rs.getString("ordering_key"),
+                            Method.valueOf(rs.getString("method")),
+                            rs.getString("path_and_query"),
+                            Instant.ofEpochMilli(rs.getLong("enqueued_at")),
+                            Instant.ofEpochMilli(rs.getLong("dead_at")),
+                            rs.getInt("attempts"),
+                            rs.getString("last_error")))
+                .list());
+  }
+
+  /**
+   * Puts dead letters back in the queue, due at {@code now}, with a fresh give-up time and attempt
+   * count: the one with {@code id}, or every one (of {@code tenantId} when given) when {@code id}
+   * is empty. Returns how many.
+   */
+  int replay(Optional<Long> id, Optional<String> tenantId, Instant now, Instant giveUpAt) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createUpdate(
+                    "update webhook_outbox set state = 'pending', due_at = :now, give_up_at ="
+                        + " :giveUp, attempts = 0, dead_at = null where state = 'dead'"
+                        + (id.isPresent() ? " and id = :id" : "")
+                        + (tenantId.isPresent() ? " and tenant_id = :tenant" : ""))
+                .bind("now", now.toEpochMilli())
+                .bind("giveUp", giveUpAt.toEpochMilli())
+                .bindMap(id.map(one -> Map.of("id", one)).orElse(Map.of()))
+                .bindMap(tenantId.map(tenant -> Map.of("tenant", tenant)).orElse(Map.of()))
+                .execute());
+  }
+
+  /** Deletes delivered webhooks delivered before {@code before}; returns how many. */
+  int pruneDelivered(Instant before) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createUpdate(
+                    "delete from webhook_outbox where state = 'delivered' and delivered_at <"
+                        + " :before")
+                .bind("before", before.toEpochMilli())
+                .execute());
+  }
+
+  /** How many rows are in each state. */
+  WebhookDispatcher.Stats stats() {
+    List<StateCount> counts =
+        jdbi.withHandle(
+            handle ->
+                handle
+                    .createQuery("select state, count(*) from webhook_outbox group by state")
+                    .map((rs, ctx) -> new StateCount(rs.getString(1), rs.getLong(2)))
+                    .list());
+    return new WebhookDispatcher.Stats(
+        countOf(counts, PENDING), countOf(counts, DELIVERED), countOf(counts, DEAD));
+  }
+
+  private record StateCount(String state, long count) {}
+
+  private static long countOf(List<StateCount> counts, String state) {
+    return counts.stream()
+        .filter(count -> count.state().equals(state))
+        .mapToLong(StateCount::count)
+        .sum();
+  }
+
+  private static OutboxEntry read(ResultSet rs) throws SQLException {
+    return new OutboxEntry(
+        rs.getLong("id"),
+        rs.getString("tenant_id"),
+        rs.getString("ordering_key"),
+        new Destination(rs.getString("crm_base_url"), Method.valueOf(rs.getString("method"))),
+        rs.getString("path"),
+        rs.getString("path_and_query"),
+        rs.getString("json_body"),
+        Instant.ofEpochMilli(rs.getLong("enqueued_at")),
+        Instant.ofEpochMilli(rs.getLong("give_up_at")),
+        rs.getInt("attempts"));
+  }
+}

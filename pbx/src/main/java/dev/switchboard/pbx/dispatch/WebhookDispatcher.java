@@ -1,0 +1,357 @@
+package dev.switchboard.pbx.dispatch;
+
+import dev.switchboard.protocol.webhook.WebhookRequest;
+import dev.switchboard.store.Database;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * At-least-once delivery of webhooks to each tenant's CRM through a durable outbox.
+ *
+ * <p>{@link #enqueue} commits the webhook to the {@code webhook_outbox} table before it returns, so
+ * it survives a restart. Each pass ({@link #runOnce}, or the background loop of {@link #start})
+ * sends every webhook that is due and is the oldest undelivered one of its ordering key, at most
+ * {@code maxInFlight} at once, each on a virtual thread. Only HTTP 200 is success; any other reply,
+ * a connection error or a timeout schedules a retry with exponential backoff and full jitter (see
+ * {@link DispatchSettings}) until {@code giveUpAfter}, after which the webhook is a dead letter:
+ * kept, listed by {@link #deadLetters}, sent again after {@link #replay}. A later webhook of the
+ * same key waits until the earlier one is delivered or dead. All schedule decisions read the
+ * injected clock; HTTP timeouts are real time. Logs name the webhook's path, never the CRM's base
+ * URL, which may hold a secret token.
+ *
+ * <p>One dispatcher per outbox table. Thread-safe: {@link #enqueue}, {@link #replay} and the
+ * queries from any thread; {@link #runOnce} may run beside the background loop without sending a
+ * webhook twice. {@link #close} does not close the database.
+ */
+public final class WebhookDispatcher implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
+
+  /** The longest the loop sleeps towards a due time: the clock may run faster than real time. */
+  private static final Duration MAX_NAP = Duration.ofMillis(500);
+
+  /** The loop's sleep when nothing is pending or every slot is busy; a wake-up cuts it short. */
+  private static final Duration IDLE_NAP = Duration.ofSeconds(5);
+
+  private static final Duration MIN_NAP = Duration.ofMillis(10);
+  private static final Duration ERROR_PAUSE = Duration.ofSeconds(1);
+  private static final Duration PRUNE_EVERY = Duration.ofMinutes(1);
+  private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
+
+  /** The most dead letters {@link #deadLetters} lists. */
+  public static final int DEAD_LETTERS_LISTED = 1000;
+
+  /**
+   * How many webhooks are in each state.
+   *
+   * @param pending waiting for their first or next attempt, or being sent
+   * @param delivered delivered and still kept (see {@link DispatchSettings#keepDelivered()})
+   * @param dead given up on, waiting to be replayed
+   */
+  public record Stats(long pending, long delivered, long dead) {}
+
+  private final Clock clock;
+  private final DispatchSettings settings;
+  private final Outbox outbox;
+  private final AttemptRecorder recorder;
+  private final Random drops;
+  private final CrmSender sender;
+  private final DispatchMetrics metrics;
+  private final ExecutorService sends;
+  private final ConcurrentHashMap<Long, CompletableFuture<Void>> inFlight =
+      new ConcurrentHashMap<>();
+  private final ReentrantLock selecting = new ReentrantLock();
+  private final WakeUpSignal wake = new WakeUpSignal();
+  private Instant lastPrune = Instant.MIN; // guarded by selecting
+  private volatile boolean running;
+  private volatile boolean closed;
+  private Thread loop; // guarded by this
+
+  /**
+   * A dispatcher over the outbox in {@code database} (opened with {@code Database.open(..,
+   * "pbx")}).
+   */
+  public WebhookDispatcher(
+      Database database, Clock clock, DispatchSettings settings, MeterRegistry metrics) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.outbox = new Outbox(database.jdbi());
+    this.drops = new Random(mix(settings.seed()));
+    this.sender = new CrmSender(settings);
+    this.metrics = new DispatchMetrics(metrics, inFlight);
+    this.recorder = new AttemptRecorder(outbox, clock, new RetrySchedule(settings), this.metrics);
+    this.sends =
+        Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("webhook-send-", 0).factory());
+  }
+
+  /**
+   * Stores a webhook for delivery to {@code destination}, committed before this returns, unless the
+   * drop rate forgets it (then nothing is stored and it is never sent).
+   *
+   * @param orderingKey webhooks with the same key (within the tenant) arrive in enqueue order: the
+   *     callid, or {@code agent:<tenant>:<ext>} for agent status
+   * @return whether it was stored (false: dropped on purpose)
+   * @throws IllegalArgumentException when the webhook does not make a valid URL
+   */
+  public boolean enqueue(
+      String tenantId, String orderingKey, Destination destination, WebhookRequest request) {
+    requireText(tenantId, "tenantId");
+    requireText(orderingKey, "orderingKey");
+    Objects.requireNonNull(destination, "destination");
+    Objects.requireNonNull(request, "request");
+    CrmSender.target(destination, request.path().path(), request.pathAndQuery());
+    if (settings.dropRate() > 0 && drops.nextDouble() < settings.dropRate()) {
+      metrics.dropped.increment();
+      log.debug("dropped {} of tenant {} on purpose (drop rate)", request.path().path(), tenantId);
+      return false;
+    }
+    Instant now = clock.instant();
+    long id =
+        outbox.insert(
+            tenantId, orderingKey, destination, request, now, now.plus(settings.giveUpAfter()));
+    log.debug("queued webhook {} {} of tenant {}", id, request.path().path(), tenantId);
+    wakeUp();
+    return true;
+  }
+
+  /**
+   * Sends every webhook that is due and heads its ordering key (as many as free slots allow), waits
+   * for those attempts to end and records their outcome. Returns how many attempts it made.
+   */
+  public int runOnce() {
+    List<CompletableFuture<Void>> started = startDue();
+    started.forEach(CompletableFuture::join);
+    return started.size();
+  }
+
+  /** Starts the background loop, which sleeps until the next due time or an enqueue. */
+  public synchronized void start() {
+    if (closed) {
+      throw new IllegalStateException("the webhook dispatcher is closed");
+    }
+    if (running) {
+      return;
+    }
+    running = true;
+    loop = Thread.ofPlatform().name("webhook-dispatcher").daemon().start(this::loop);
+    log.info("webhook dispatcher started: {}", stats());
+  }
+
+  /** Dead letters, oldest first (at most {@value #DEAD_LETTERS_LISTED}), of one tenant or all. */
+  public List<DeadLetter> deadLetters(Optional<String> tenantId) {
+    return outbox.deadLetters(tenantId, DEAD_LETTERS_LISTED);
+  }
+
+  /** Puts one dead letter back in the queue, due now; returns 1, or 0 when it is not dead. */
+  public int replay(long id) {
+    return replayed(outbox.replay(Optional.of(id), Optional.empty(), now(), giveUpAt()));
+  }
+
+  /** Puts every dead letter (of one tenant or all) back in the queue, due now; returns how many. */
+  public int replayAll(Optional<String> tenantId) {
+    return replayed(outbox.replay(Optional.empty(), tenantId, now(), giveUpAt()));
+  }
+
+  /** How many webhooks are pending, delivered (still kept) and dead. */
+  public Stats stats() {
+    return outbox.stats();
+  }
+
+  private int replayed(int count) {
+    if (count > 0) {
+      metrics.replayed.increment(count);
+      log.info("replaying {} dead letter(s)", count);
+      wakeUp();
+    }
+    return count;
+  }
+
+  private List<CompletableFuture<Void>> startDue() {
+    selecting.lock();
+    try {
+      int free = settings.maxInFlight() - inFlight.size();
+      if (free <= 0 || closed) {
+        return List.of();
+      }
+      Instant now = clock.instant();
+      pruneIfTime(now);
+      List<CompletableFuture<Void>> started = new ArrayList<>();
+      // Heads being sent are still pending and come back from the query: skip them.
+      for (OutboxEntry entry : outbox.dueHeads(now, free + inFlight.size())) {
+        if (started.size() == free) {
+          break;
+        }
+        if (inFlight.containsKey(entry.id())) {
+          continue;
+        }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        inFlight.put(entry.id(), done);
+        try {
+          sends.execute(() -> attempt(entry, done));
+        } catch (RejectedExecutionException closing) {
+          inFlight.remove(entry.id());
+          break;
+        }
+        started.add(done);
+      }
+      return started;
+    } finally {
+      selecting.unlock();
+    }
+  }
+
+  private void attempt(OutboxEntry entry, CompletableFuture<Void> done) {
+    try {
+      CrmSender.Outcome outcome;
+      try {
+        outcome = sender.send(entry);
+      } catch (RuntimeException cannotSend) {
+        // Never the exception's message: it may quote the URL.
+        outcome = new CrmSender.Failed("cannot send: " + cannotSend.getClass().getSimpleName());
+      }
+      recorder.record(entry, outcome);
+    } catch (InterruptedException closing) {
+      log.debug("webhook {} left pending: the dispatcher is closing", entry.id());
+    } catch (RuntimeException failed) {
+      log.warn(
+          "could not record the outcome of webhook {} {}; it will be sent again",
+          entry.id(),
+          entry.path(),
+          failed);
+    } finally {
+      inFlight.remove(entry.id());
+      done.complete(null);
+      wakeUp();
+    }
+  }
+
+  private void pruneIfTime(Instant now) {
+    if (lastPrune.plus(PRUNE_EVERY).isAfter(now)) {
+      return;
+    }
+    lastPrune = now;
+    int pruned = outbox.pruneDelivered(now.minus(settings.keepDelivered()));
+    if (pruned > 0) {
+      log.debug("deleted {} delivered webhook(s) older than {}", pruned, settings.keepDelivered());
+    }
+  }
+
+  private void loop() {
+    while (running) {
+      try {
+        boolean startedSome = !startDue().isEmpty();
+        Duration wait = untilNextWork();
+        // A head that is due yet was not started (a race with a finishing send) must not spin.
+        nap(!startedSome && wait.isZero() ? MIN_NAP : wait);
+      } catch (RuntimeException failed) {
+        log.error("a webhook dispatch pass failed; trying again shortly", failed);
+        nap(ERROR_PAUSE);
+      }
+    }
+  }
+
+  private Duration untilNextWork() {
+    if (inFlight.size() >= settings.maxInFlight()) {
+      return IDLE_NAP; // a finishing send wakes the loop
+    }
+    Optional<Instant> next = outbox.nextDue(Set.copyOf(inFlight.keySet()));
+    if (next.isEmpty()) {
+      return IDLE_NAP; // an enqueue or a replay wakes the loop
+    }
+    Duration wait = Duration.between(clock.instant(), next.get());
+    if (wait.isNegative()) {
+      return Duration.ZERO;
+    }
+    return wait.compareTo(MAX_NAP) > 0 ? MAX_NAP : wait;
+  }
+
+  private void nap(Duration duration) {
+    if (!running) {
+      return;
+    }
+    try {
+      wake.sleep(duration);
+    } catch (InterruptedException interrupted) {
+      running = false;
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void wakeUp() {
+    wake.signal();
+  }
+
+  /**
+   * Stops the loop and waits (a few seconds at most) for the sends in flight; any still running are
+   * aborted and stay pending, to be sent again by the next dispatcher.
+   */
+  @Override
+  public void close() {
+    Thread background;
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      running = false;
+      background = loop;
+    }
+    wakeUp();
+    long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
+    try {
+      if (background != null) {
+        background.join(CLOSE_WAIT);
+      }
+      CompletableFuture.allOf(inFlight.values().toArray(CompletableFuture[]::new))
+          .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException slow) {
+      log.info("aborting {} webhook send(s) still running; they stay queued", inFlight.size());
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException impossible) {
+      log.debug("a send ended badly while closing", impossible);
+    }
+    sends.shutdownNow();
+    sender.close();
+  }
+
+  private Instant now() {
+    return clock.instant();
+  }
+
+  private Instant giveUpAt() {
+    return clock.instant().plus(settings.giveUpAfter());
+  }
+
+  private static void requireText(String value, String name) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(name + " is required");
+    }
+  }
+
+  /** A second, unrelated seed for the drop draws (SplitMix64's finalizer). */
+  private static long mix(long seed) {
+    long z = seed + 0x9E3779B97F4A7C15L;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+}

@@ -1,0 +1,48 @@
+package dev.switchboard.pbx.dispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class DispatchSettingsTest {
+
+  @Test
+  void defaultsGiveUpAfterADayAndDropNothing() {
+    DispatchSettings defaults = DispatchSettings.defaults();
+    assertThat(defaults.giveUpAfter()).isEqualTo(Duration.ofHours(24));
+    assertThat(defaults.dropRate()).isZero();
+    assertThat(defaults.maxInFlight()).isPositive();
+  }
+
+  @Test
+  void badSettingsFailWithAMessageNamingTheSetting() {
+    DispatchSettings defaults = DispatchSettings.defaults();
+    assertThatThrownBy(() -> defaults.withDrops(1.5, 1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("dropRate");
+    assertThatThrownBy(() -> defaults.withDrops(Double.NaN, 1)).hasMessageContaining("dropRate");
+    assertThatThrownBy(() -> defaults.withTimeouts(Duration.ZERO, Duration.ofSeconds(1)))
+        .hasMessageContaining("connectTimeout");
+    assertThatThrownBy(
+            () ->
+                defaults.withRetries(
+                    Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofHours(1)))
+        .hasMessageContaining("maxRetryDelay");
+    assertThatThrownBy(
+            () ->
+                defaults.withRetries(
+                    Duration.ofNanos(5), Duration.ofSeconds(1), Duration.ofHours(1)))
+        .hasMessageContaining("firstRetry");
+    assertThatThrownBy(() -> defaults.withMaxInFlight(0)).hasMessageContaining("maxInFlight");
+  }
+
+  @Test
+  void aDestinationNeedsAnHttpUrlAndNeverShowsItsPath() {
+    assertThatThrownBy(() -> Destination.get("ftp://crm/x")).hasMessageContaining("http");
+    assertThatThrownBy(() -> Destination.get("http://crm/x?token=1")).hasMessageContaining("query");
+    assertThat(Destination.get("http://crm.example:8080/hooks/SECRET"))
+        .hasToString("Destination[http://crm.example:8080/..., GET]");
+  }
+}

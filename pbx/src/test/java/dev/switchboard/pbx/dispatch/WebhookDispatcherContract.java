@@ -1,0 +1,541 @@
+package dev.switchboard.pbx.dispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.switchboard.pbx.dispatch.CrmReceiver.Received;
+import dev.switchboard.protocol.webhook.RawFields;
+import dev.switchboard.protocol.webhook.WebhookPath;
+import dev.switchboard.protocol.webhook.WebhookRequest;
+import dev.switchboard.store.Database;
+import dev.switchboard.store.DatabaseSettings;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The webhook dispatcher against a real local CRM receiver and a real database: run against SQLite
+ * always and PostgreSQL when {@code SWITCHBOARD_TEST_PG_URL} is set.
+ */
+abstract class WebhookDispatcherContract {
+  static final String TENANT = "t1";
+  static final String CALL = "5e012a75-121b-4c10-bdb4-c4b235b6a677";
+
+  /** The v2 seed's webhooks, verbatim after {CRM_URL}. */
+  static final Map<WebhookPath, String> SEED_QUERIES =
+      new LinkedHashMap<>(
+          Map.of(
+              WebhookPath.CALL_IN,
+              "phone=0938363739&queue=999&extension=101&callid="
+                  + CALL
+                  + "&event=ANSWER&did=19002028",
+              WebhookPath.HANGUP,
+              "callid=" + CALL,
+              WebhookPath.CALLDATA,
+              "callid="
+                  + CALL
+                  + "&calldate=2024-03-01 13:15:40&duration=50&billsec=37&status=ANSWER"
+                  + "&did=19002028&extension=101&phone=0938363739&direction=Inbound"
+                  + "&recordingfile=https://portal.voicecloud.vn/play_audio/data/"
+                  + CALL,
+              WebhookPath.INIT,
+              "extension=101&phone=0938363739&callid=" + CALL + "&event=ANSWER",
+              WebhookPath.AGENT_STATUS,
+              "extension=101&status=talk"));
+
+  static final Instant START = Instant.parse("2024-03-01T06:15:00Z");
+
+  final MutableClock clock = new MutableClock(START);
+  final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+  final List<AutoCloseable> toClose = new ArrayList<>();
+  DatabaseSettings databaseSettings;
+  Database database;
+  CrmReceiver crm;
+
+  /** A fresh, empty database for one test. */
+  abstract DatabaseSettings newDatabase();
+
+  @BeforeEach
+  void start() {
+    crm = CrmReceiver.start();
+    databaseSettings = newDatabase();
+    database = Database.open(databaseSettings, "pbx");
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    for (AutoCloseable closeable : toClose.reversed()) {
+      closeable.close();
+    }
+    database.close();
+    crm.close();
+  }
+
+  /** Settings with short times, fit for tests driven by hand. */
+  static DispatchSettings quick() {
+    return DispatchSettings.defaults()
+        .withTimeouts(Duration.ofMillis(500), Duration.ofMillis(500))
+        .withRetries(Duration.ofSeconds(1), Duration.ofSeconds(8), Duration.ofHours(1))
+        .withDrops(0, 42);
+  }
+
+  WebhookDispatcher dispatcher(DispatchSettings settings) {
+    return dispatcher(database, clock, settings);
+  }
+
+  WebhookDispatcher dispatcher(Database on, Clock time, DispatchSettings settings) {
+    WebhookDispatcher dispatcher = new WebhookDispatcher(on, time, settings, metrics);
+    toClose.add(dispatcher);
+    return dispatcher;
+  }
+
+  static WebhookRequest seed(WebhookPath path) {
+    return new WebhookRequest(path, RawFields.fromQuery(SEED_QUERIES.get(path)));
+  }
+
+  static WebhookRequest hangup(String callId) {
+    return new WebhookRequest(WebhookPath.HANGUP, RawFields.fromQuery("callid=" + callId));
+  }
+
+  /** Runs passes until one makes no attempt; returns the attempts made. */
+  static int drain(WebhookDispatcher dispatcher) {
+    int attempts = 0;
+    for (int made = dispatcher.runOnce(); made > 0; made = dispatcher.runOnce()) {
+      attempts += made;
+    }
+    return attempts;
+  }
+
+  double counted(String outcome) {
+    return metrics.counter("switchboard.pbx.webhooks", "outcome", outcome).count();
+  }
+
+  @Test
+  void deliversGetWebhooksExactlyAsFormatted() {
+    WebhookDispatcher dispatcher = dispatcher(quick());
+    Destination destination = Destination.get(crm.baseUrl());
+    int key = 0;
+    for (WebhookPath path : SEED_QUERIES.keySet()) {
+      assertThat(dispatcher.enqueue(TENANT, "key-" + key++, destination, seed(path))).isTrue();
+    }
+
+    assertThat(dispatcher.runOnce()).isEqualTo(SEED_QUERIES.size());
+
+    List<Received> received = crm.received();
+    assertThat(received).hasSize(SEED_QUERIES.size()).allMatch(r -> r.method().equals("GET"));
+    assertThat(received)
+        .extracting(Received::rawPathAndQuery)
+        .containsExactlyInAnyOrderElementsOf(
+            SEED_QUERIES.keySet().stream()
+                .map(path -> CrmReceiver.PREFIX + seed(path).pathAndQuery())
+                .toList());
+    for (WebhookPath path : SEED_QUERIES.keySet()) {
+      Received arrived =
+          received.stream()
+              .filter(r -> r.afterBase().startsWith(path.path() + "?"))
+              .findFirst()
+              .orElseThrow();
+      String query = arrived.afterBase().substring(path.path().length() + 1);
+      assertThat(RawFields.fromQuery(query)).isEqualTo(RawFields.fromQuery(SEED_QUERIES.get(path)));
+    }
+    assertThat(dispatcher.stats()).isEqualTo(new WebhookDispatcher.Stats(0, 5, 0));
+    assertThat(counted("delivered")).isEqualTo(5);
+    assertThat(metrics.counter("switchboard.pbx.webhooks.replies", "body", "seed").count())
+        .isEqualTo(5);
+  }
+
+  @Test
+  void postsJsonToTheSamePathWhenConfigured() {
+    WebhookDispatcher dispatcher = dispatcher(quick());
+    WebhookRequest record = seed(WebhookPath.CALLDATA);
+
+    dispatcher.enqueue(TENANT, CALL, Destination.postJson(crm.baseUrl() + "/"), record);
+    assertThat(dispatcher.runOnce()).isEqualTo(1);
+
+    Received arrived = crm.received().getFirst();
+    assertThat(arrived.method()).isEqualTo("POST");
+    assertThat(arrived.rawPathAndQuery())
+        .isEqualTo(CrmReceiver.PREFIX + "/api/callcenter/calldata");
+    assertThat(arrived.contentType()).isEqualTo("application/json");
+    assertThat(arrived.body()).isEqualTo(record.jsonBody());
+    assertThat(RawFields.fromJson(arrived.body())).isEqualTo(record.fields());
+    assertThat(dispatcher.stats().delivered()).isEqualTo(1);
+  }
+
+  @Test
+  void aPlainOkReplyIsADeliveryButIsNotedAsNotTheSeedsReply() {
+    WebhookDispatcher dispatcher = dispatcher(quick());
+    crm.answerOkWith("OK");
+
+    dispatcher.enqueue(TENANT, CALL, Destination.get(crm.baseUrl()), hangup(CALL));
+    dispatcher.runOnce();
+
+    assertThat(dispatcher.stats().delivered()).isEqualTo(1);
+    assertThat(metrics.counter("switchboard.pbx.webhooks.replies", "body", "other").count())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void nothingIsLostWhenTheCrmFailsAnswersSlowlyAndIsDownForAWhile() {
+    DispatchSettings settings =
+        DispatchSettings.defaults()
+            .withTimeouts(Duration.ofMillis(300), Duration.ofMillis(200))
+            .withRetries(Duration.ofMillis(10), Duration.ofMillis(150), Duration.ofHours(1))
+            .withDrops(0, 7)
+            .withMaxInFlight(8);
+    WebhookDispatcher dispatcher = dispatcher(database, Clock.systemUTC(), settings);
+    dispatcher.start();
+    crm.failShare(0.3);
+    crm.slowShare(0.05, Duration.ofMillis(400));
+    Destination destination = Destination.get(crm.baseUrl());
+
+    Map<String, List<String>> expected = new LinkedHashMap<>();
+    List<WebhookToSend> plan = plan(expected);
+    for (int i = 0; i < plan.size(); i++) {
+      if (i == plan.size() / 2) {
+        crm.down();
+      }
+      WebhookToSend next = plan.get(i);
+      dispatcher.enqueue(TENANT, next.key(), destination, next.request());
+    }
+    sleep(Duration.ofSeconds(1));
+    crm.up();
+
+    await().atMost(Duration.ofSeconds(15)).until(() -> dispatcher.stats().pending() == 0);
+
+    Set<String> succeeded = new HashSet<>();
+    crm.succeeded().forEach(r -> succeeded.add(r.afterBase()));
+    expected.values().forEach(sent -> assertThat(succeeded).containsAll(sent));
+    assertThat(dispatcher.stats()).isEqualTo(new WebhookDispatcher.Stats(0, plan.size(), 0));
+    assertThat(counted("retried")).isPositive();
+    assertOrderKept(expected, crm.received());
+  }
+
+  record WebhookToSend(String key, WebhookRequest request) {}
+
+  /** 30 calls of 4 webhooks and 4 agents of 5 statuses, interleaved as a busy PBX sends them. */
+  static List<WebhookToSend> plan(Map<String, List<String>> expected) {
+    List<List<WebhookToSend>> perKey = new ArrayList<>();
+    for (int call = 0; call < 30; call++) {
+      String callId = "call-" + call;
+      List<WebhookToSend> webhooks = new ArrayList<>();
+      for (String query :
+          List.of(
+              "phone=0938363739&queue=999&extension=101&callid=" + callId + "&event=RINGING",
+              "phone=0938363739&queue=999&extension=101&callid=" + callId + "&event=ANSWER")) {
+        webhooks.add(
+            new WebhookToSend(
+                callId, new WebhookRequest(WebhookPath.CALL_IN, RawFields.fromQuery(query))));
+      }
+      webhooks.add(new WebhookToSend(callId, hangup(callId)));
+      webhooks.add(
+          new WebhookToSend(
+              callId,
+              new WebhookRequest(
+                  WebhookPath.CALLDATA,
+                  RawFields.fromQuery(
+                      "callid="
+                          + callId
+                          + "&calldate=2024-03-01 13:15:40&duration=50&status=ANSWER"))));
+      perKey.add(webhooks);
+    }
+    for (int agent = 101; agent <= 104; agent++) {
+      String key = "agent:" + TENANT + ":" + agent;
+      List<WebhookToSend> webhooks = new ArrayList<>();
+      for (String status : List.of("ring", "talk", "on", "pause", "off")) {
+        webhooks.add(
+            new WebhookToSend(
+                key,
+                new WebhookRequest(
+                    WebhookPath.AGENT_STATUS,
+                    RawFields.fromQuery("extension=" + agent + "&status=" + status))));
+      }
+      perKey.add(webhooks);
+    }
+    List<WebhookToSend> plan = new ArrayList<>();
+    perKey.forEach(
+        webhooks ->
+            expected.put(
+                webhooks.getFirst().key(),
+                webhooks.stream().map(w -> w.request().pathAndQuery()).toList()));
+    Random shuffle = new Random(3);
+    List<Integer> next = new ArrayList<>(java.util.Collections.nCopies(perKey.size(), 0));
+    int left = perKey.stream().mapToInt(List::size).sum();
+    while (left > 0) {
+      int key = shuffle.nextInt(perKey.size());
+      if (next.get(key) < perKey.get(key).size()) {
+        plan.add(perKey.get(key).get(next.get(key)));
+        next.set(key, next.get(key) + 1);
+        left--;
+      }
+    }
+    return plan;
+  }
+
+  /**
+   * Every request of a key arrived only after each earlier webhook of that key had been answered
+   * 200, so the first successful deliveries are in enqueue order.
+   */
+  static void assertOrderKept(Map<String, List<String>> expected, List<Received> received) {
+    Map<String, String> keyOf = new HashMap<>();
+    expected.forEach((key, sent) -> sent.forEach(webhook -> keyOf.put(webhook, key)));
+    Map<String, Set<String>> delivered = new HashMap<>();
+    Map<String, List<String>> firstDeliveries = new HashMap<>();
+    for (Received request : received) {
+      String key = keyOf.get(request.afterBase());
+      assertThat(key).as("unexpected request %s", request.afterBase()).isNotNull();
+      List<String> sent = expected.get(key);
+      Set<String> done = delivered.computeIfAbsent(key, k -> new HashSet<>());
+      assertThat(done)
+          .as("sent %s before the earlier webhooks of %s were delivered", request.afterBase(), key)
+          .containsAll(sent.subList(0, sent.indexOf(request.afterBase())));
+      if (request.status() == 200 && done.add(request.afterBase())) {
+        firstDeliveries.computeIfAbsent(key, k -> new ArrayList<>()).add(request.afterBase());
+      }
+    }
+    assertThat(firstDeliveries).isEqualTo(expected);
+  }
+
+  @Test
+  void retriesAreSpacedByDoublingBackoffWithSeededFullJitter() {
+    WebhookDispatcher dispatcher = dispatcher(quick());
+    crm.failAll(true);
+    dispatcher.enqueue(TENANT, CALL, Destination.get(crm.baseUrl()), hangup(CALL));
+    assertThat(dispatcher.runOnce()).as("first attempt, at once").isEqualTo(1);
+
+    Random jitter = new Random(42);
+    long[] ceilings = {1000, 2000, 4000, 8000, 8000, 8000};
+    for (long ceiling : ceilings) {
+      long delay = (long) (ceiling * jitter.nextDouble());
+      assertThat(delay).isBetween(0L, ceiling);
+      if (delay > 0) {
+        clock.advance(Duration.ofMillis(delay - 1));
+        assertThat(dispatcher.runOnce()).as("1 ms before the retry after %d ms", delay).isZero();
+      }
+      clock.advance(Duration.ofMillis(delay > 0 ? 1 : 0));
+      assertThat(dispatcher.runOnce()).as("the retry after %d ms", delay).isEqualTo(1);
+    }
+
+    assertThat(crm.received()).hasSize(7);
+    assertThat(counted("retried")).isEqualTo(7);
+    assertThat(dispatcher.stats().pending()).isEqualTo(1);
+  }
+
+  @Test
+  void aReplySlowerThanTheReadTimeoutIsAFailureAndIsRetried() {
+    DispatchSettings settings =
+        quick().withTimeouts(Duration.ofMillis(500), Duration.ofMillis(200));
+    WebhookDispatcher dispatcher = dispatcher(settings);
+    crm.slowShare(1, Duration.ofMillis(600));
+    dispatcher.enqueue(TENANT, CALL, Destination.get(crm.baseUrl()), hangup(CALL));
+
+    long started = System.nanoTime();
+    assertThat(dispatcher.runOnce()).isEqualTo(1);
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(590));
+    assertThat(dispatcher.stats().pending()).isEqualTo(1);
+
+    crm.slowShare(0, Duration.ZERO);
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(dispatcher.runOnce()).isEqualTo(1);
+    assertThat(dispatcher.stats()).isEqualTo(new WebhookDispatcher.Stats(0, 1, 0));
+  }
+
+  @Test
+  void afterGiveUpAfterAWebhookIsADeadLetterAndReplayDeliversIt() {
+    DispatchSettings settings =
+        quick().withRetries(Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofMinutes(1));
+    WebhookDispatcher dispatcher = dispatcher(settings);
+    crm.failAll(true);
+    Destination destination = Destination.get(crm.baseUrl());
+    dispatcher.enqueue(TENANT, CALL, destination, seed(WebhookPath.CALL_IN));
+    dispatcher.enqueue(TENANT, CALL, destination, seed(WebhookPath.HANGUP));
+
+    // Each pass comes at least maxRetryDelay after the last: the call_in is tried at 0, 10 ... 60
+    // s.
+    for (int pass = 0; pass <= 6; pass++) {
+      assertThat(dispatcher.runOnce()).isEqualTo(1);
+      clock.advance(Duration.ofSeconds(10));
+    }
+    assertThat(crm.received())
+        .hasSize(7)
+        .allMatch(r -> r.afterBase().startsWith("/api/callcenter/call_in"));
+    assertThat(dispatcher.runOnce()).as("the hangup, past its own give-up time").isEqualTo(1);
+
+    List<DeadLetter> dead = dispatcher.deadLetters(Optional.of(TENANT));
+    assertThat(dead).hasSize(2);
+    assertThat(dead.get(0).pathAndQuery()).isEqualTo(seed(WebhookPath.CALL_IN).pathAndQuery());
+    assertThat(dead.get(0).attempts()).isEqualTo(7);
+    assertThat(dead.get(0).deadAt()).isEqualTo(START.plus(Duration.ofSeconds(60)));
+    assertThat(dead.get(0).lastError()).isEqualTo("HTTP 500");
+    assertThat(dead.get(0).orderingKey()).isEqualTo(CALL);
+    assertThat(dead.get(1).pathAndQuery()).isEqualTo(seed(WebhookPath.HANGUP).pathAndQuery());
+    assertThat(dispatcher.deadLetters(Optional.of("another tenant"))).isEmpty();
+    assertThat(dispatcher.stats()).isEqualTo(new WebhookDispatcher.Stats(0, 0, 2));
+    assertThat(counted("dead")).isEqualTo(2);
+
+    crm.failAll(false);
+    assertThat(dispatcher.replay(dead.get(0).id())).isEqualTo(1);
+    assertThat(dispatcher.replay(dead.get(0).id())).as("no longer dead").isZero();
+    assertThat(dispatcher.runOnce()).isEqualTo(1);
+    assertThat(dispatcher.replayAll(Optional.of(TENANT))).isEqualTo(1);
+    assertThat(dispatcher.runOnce()).isEqualTo(1);
+
+    assertThat(crm.succeeded())
+        .extracting(Received::afterBase)
+        .containsExactly(
+            seed(WebhookPath.CALL_IN).pathAndQuery(), seed(WebhookPath.HANGUP).pathAndQuery());
+    assertThat(dispatcher.stats()).isEqualTo(new WebhookDispatcher.Stats(0, 2, 0));
+    assertThat(dispatcher.deadLetters(Optional.empty())).isEmpty();
+  }
+
+  @Test
+  void enqueuedWebhooksAndTheirRetryTimesSurviveARestart() {
+    WebhookDispatcher first = dispatcher(quick());
+    Destination destination = Destination.get(crm.baseUrl());
+    crm.failAll(true);
+    first.enqueue(TENANT, "other-call", destination, hangup("other-call"));
+    assertThat(first.runOnce()).isEqualTo(1); // fails; a retry is due within 1 s
+    for (WebhookPath path :
+        List.of(WebhookPath.CALL_IN, WebhookPath.HANGUP, WebhookPath.CALLDATA)) {
+      first.enqueue(TENANT, CALL, destination, seed(path));
+    }
+    first.close();
+    database.close();
+
+    crm.failAll(false);
+    database = Database.open(databaseSettings, "pbx");
+    WebhookDispatcher second = dispatcher(quick());
+    assertThat(second.stats()).isEqualTo(new WebhookDispatcher.Stats(4, 0, 0));
+    assertThat(drain(second)).as("the call's three webhooks, one by one").isEqualTo(3);
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(drain(second)).as("the retry, once due").isEqualTo(1);
+
+    assertThat(crm.succeeded())
+        .extracting(Received::afterBase)
+        .containsExactly(
+            seed(WebhookPath.CALL_IN).pathAndQuery(),
+            seed(WebhookPath.HANGUP).pathAndQuery(),
+            seed(WebhookPath.CALLDATA).pathAndQuery(),
+            hangup("other-call").pathAndQuery());
+    assertThat(second.stats()).isEqualTo(new WebhookDispatcher.Stats(0, 4, 0));
+  }
+
+  @Test
+  void closeWaitsForTheSendsInFlight() {
+    WebhookDispatcher dispatcher =
+        dispatcher(
+            database,
+            Clock.systemUTC(),
+            quick().withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(3)));
+    crm.slowShare(1, Duration.ofMillis(700));
+    dispatcher.start();
+    dispatcher.enqueue(TENANT, CALL, Destination.get(crm.baseUrl()), hangup(CALL));
+    await().atMost(Duration.ofSeconds(3)).until(() -> crm.received().size() == 1);
+
+    dispatcher.close();
+
+    assertThat(dispatcher.stats()).isEqualTo(new WebhookDispatcher.Stats(0, 1, 0));
+  }
+
+  @Test
+  void aDropRateOfThirtyPercentDropsAboutThatShareDeterministicallyAndNeverSendsThem() {
+    DispatchSettings settings = quick().withDrops(0.3, 99).withMaxInFlight(32);
+    WebhookDispatcher dispatcher = dispatcher(settings);
+    Database otherDatabase = Database.open(newDatabase(), "pbx");
+    toClose.add(otherDatabase);
+    WebhookDispatcher sameSeed = dispatcher(otherDatabase, clock, settings);
+    Destination destination = Destination.get(crm.baseUrl());
+
+    List<Boolean> kept = new ArrayList<>();
+    List<Boolean> keptAgain = new ArrayList<>();
+    Set<String> keptCalls = new HashSet<>();
+    for (int i = 0; i < 400; i++) {
+      String callId = "call-" + i;
+      boolean stored = dispatcher.enqueue(TENANT, callId, destination, hangup(callId));
+      kept.add(stored);
+      if (stored) {
+        keptCalls.add("/api/callcenter/hangup?callid=" + callId);
+      }
+      keptAgain.add(sameSeed.enqueue(TENANT, callId, destination, hangup(callId)));
+    }
+
+    long dropped = kept.stream().filter(stored -> !stored).count();
+    assertThat(dropped).isBetween(90L, 150L);
+    assertThat(keptAgain).as("the same seed drops the same webhooks").isEqualTo(kept);
+    assertThat(counted("dropped")).isEqualTo(2.0 * dropped);
+    assertThat(dispatcher.stats().pending()).isEqualTo(400 - dropped);
+
+    drain(dispatcher);
+    assertThat(crm.received())
+        .extracting(Received::afterBase)
+        .containsExactlyInAnyOrderElementsOf(keptCalls);
+  }
+
+  @Test
+  void logsNameTheWebhookPathButNeverTheCrmUrlWithItsSecret() {
+    ch.qos.logback.classic.Logger logger =
+        (ch.qos.logback.classic.Logger) LoggerFactory.getLogger("dev.switchboard.pbx.dispatch");
+    ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    appender.start();
+    Level before = logger.getLevel();
+    logger.setLevel(Level.DEBUG);
+    logger.addAppender(appender);
+    try {
+      WebhookDispatcher dispatcher =
+          dispatcher(
+              quick()
+                  .withRetries(
+                      Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(2)));
+      crm.failAll(true);
+      dispatcher.enqueue(TENANT, CALL, Destination.get(crm.baseUrl()), hangup(CALL));
+      for (int pass = 0; pass < 4; pass++) {
+        dispatcher.runOnce();
+        clock.advance(Duration.ofSeconds(1));
+      }
+      crm.failAll(false);
+      dispatcher.replayAll(Optional.empty());
+      dispatcher.runOnce();
+      assertThat(dispatcher.stats().delivered()).isEqualTo(1);
+    } finally {
+      logger.detachAppender(appender);
+      logger.setLevel(before);
+    }
+
+    assertThat(appender.list)
+        .isNotEmpty()
+        .anyMatch(event -> event.getFormattedMessage().contains("/api/callcenter/hangup"))
+        .anyMatch(event -> event.getLevel() == Level.WARN)
+        .noneMatch(event -> event.getFormattedMessage().contains(CrmReceiver.SECRET))
+        .noneMatch(
+            event ->
+                event.getThrowableProxy() != null
+                    && event.getThrowableProxy().getMessage() != null
+                    && event.getThrowableProxy().getMessage().contains(CrmReceiver.SECRET));
+    assertThat(Destination.get(crm.baseUrl()).toString()).doesNotContain(CrmReceiver.SECRET);
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
