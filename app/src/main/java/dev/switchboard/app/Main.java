@@ -4,6 +4,7 @@ import dev.switchboard.app.bench.BenchCommand;
 import dev.switchboard.app.conformance.ConformanceCommand;
 import dev.switchboard.app.decode.DecodeCommand;
 import dev.switchboard.app.hub.HubCommand;
+import dev.switchboard.app.pbx.PbxCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,6 +16,7 @@ import picocli.CommandLine.Command;
     description = "Connects the VoiceCloud cloud PBX to a CRM.%n",
     subcommands = {
       HubCommand.class,
+      PbxCommand.class,
       DecodeCommand.class,
       ConformanceCommand.class,
       BenchCommand.class,

@@ -245,7 +245,8 @@ class EngineScenariosTest {
             "/api/Agent/ChangeStatus?extension=105&status=on",
             "/api/callcenter/calldata?callid="
                 + id
-                + "&calldate=2024-03-01-13:15:40&duration=14&status=ANSWERED&extension=105&phone=0912345678");
+                + "&calldate=2024-03-01-13:15:40&duration=14&status=ANSWERED&extension=105&phone=0912345678&recordingfile=https://pbx.example/play_audio/data/"
+                + id);
   }
 
   @Test

@@ -1,0 +1,2 @@
+/** {@code switchboard pbx}: runs the PBX emulator. */
+package dev.switchboard.app.pbx;

@@ -1,0 +1,198 @@
+package dev.switchboard.pbx;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.pbx.api.ControlRoutes;
+import dev.switchboard.pbx.api.PbxApiRoutes;
+import dev.switchboard.pbx.config.PbxConfig;
+import dev.switchboard.pbx.config.TenantSetup;
+import dev.switchboard.pbx.dispatch.Destination;
+import dev.switchboard.pbx.dispatch.DispatchSettings;
+import dev.switchboard.pbx.dispatch.WebhookDispatcher;
+import dev.switchboard.pbx.engine.Engine;
+import dev.switchboard.pbx.engine.EngineLoop;
+import dev.switchboard.pbx.engine.SimClock;
+import dev.switchboard.pbx.recordings.RecordingRoutes;
+import dev.switchboard.pbx.traffic.TrafficGenerator;
+import dev.switchboard.protocol.webhook.WebhookEvent;
+import dev.switchboard.protocol.webhook.WebhookFormatter;
+import dev.switchboard.store.Database;
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The PBX emulator, wired and running: the call-center engine on its clock, the traffic generator,
+ * the webhook dispatcher with its durable outbox, and the HTTP server (the PBX API, the control
+ * API, recordings, health and metrics). Thread-safe.
+ */
+public final class Pbx implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Pbx.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final PbxConfig config;
+  private final Database database;
+  private final PrometheusMeterRegistry metrics =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final WebhookDispatcher dispatcher;
+  private final Engine engine;
+  private final EngineLoop loop;
+  private final Javalin server;
+  private final AtomicLong webhooks = new AtomicLong();
+  private volatile String baseUrl = "";
+
+  private Pbx(PbxConfig config, Clock realClock) {
+    this.config = config;
+    this.database = Database.open(config.database(), "pbx");
+    try {
+      this.dispatcher =
+          new WebhookDispatcher(
+              database,
+              realClock,
+              DispatchSettings.defaults()
+                  .withDrops(config.delivery().dropRate(), config.seed())
+                  .withRetries(
+                      DispatchSettings.defaults().firstRetry(),
+                      DispatchSettings.defaults().maxRetryDelay(),
+                      config.delivery().giveUpAfter()),
+              metrics);
+      SimClock clock =
+          config.clock().stepped()
+              ? SimClock.stepped(realClock.instant())
+              : SimClock.running(realClock, config.clock().speed());
+      Map<String, WebhookFormatter> formatters = new ConcurrentHashMap<>();
+      this.engine =
+          new Engine(
+              config.tenants(),
+              clock,
+              (tenant, key, event) -> send(formatters, tenant, key, event),
+              config.seed(),
+              () -> Optional.of(config.http().publicUrl().orElse(baseUrl)),
+              call -> {});
+      this.loop = new EngineLoop(engine);
+      this.server =
+          Javalin.create(
+              javalin -> {
+                javalin.startup.showJavalinBanner = false;
+                javalin.concurrency.useVirtualThreads = true;
+                javalin.router.caseInsensitiveRoutes = true;
+                javalin.jsonMapper(new JavalinJackson(JSON, false));
+                javalin.routes.get(
+                    "/health", ctx -> ctx.json(JSON.createObjectNode().put("status", "ok")));
+                javalin.routes.get(
+                    "/metrics",
+                    ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
+                javalin.routes.get("/", ctx -> ctx.json(status()));
+                new PbxApiRoutes(engine).register(javalin.routes);
+                new ControlRoutes(engine).register(javalin.routes);
+                new RecordingRoutes(engine).register(javalin.routes);
+              });
+    } catch (RuntimeException failed) {
+      database.close();
+      throw failed;
+    }
+  }
+
+  /** Starts the emulator: the server, the engine's loop, the dispatcher and the traffic. */
+  public static Pbx start(PbxConfig config, Clock realClock) {
+    Pbx pbx = new Pbx(config, realClock);
+    pbx.server.start(config.http().host(), config.http().port());
+    pbx.baseUrl = "http://localhost:" + pbx.server.port();
+    pbx.dispatcher.start();
+    pbx.loop.start();
+    if (config.traffic() > 0) {
+      new TrafficGenerator(pbx.engine, config.traffic(), config.seed()).start();
+    }
+    log.info("PBX emulator listening on port {}", pbx.server.port());
+    return pbx;
+  }
+
+  private void send(
+      Map<String, WebhookFormatter> formatters,
+      TenantSetup tenant,
+      String key,
+      WebhookEvent event) {
+    webhooks.incrementAndGet();
+    if (tenant.crmUrl().isEmpty()) {
+      return; // nowhere to send: the engine still runs (API and reports work)
+    }
+    WebhookFormatter formatter =
+        formatters.computeIfAbsent(
+            tenant.domain(), d -> new WebhookFormatter(tenant.edition(), tenant.zone()));
+    dispatcher.enqueue(
+        tenant.domain(),
+        key,
+        new Destination(
+            tenant.crmUrl().get(),
+            tenant.postJson() ? Destination.Method.POST_JSON : Destination.Method.GET),
+        formatter.format(event));
+  }
+
+  private ObjectNode status() {
+    ObjectNode status = JSON.createObjectNode();
+    status.put("emulator", "Switchboard PBX emulator");
+    status.put("now", engine.clock().instant().toString());
+    status.put("speed", engine.clock().isStepped() ? 0 : engine.clock().speed());
+    status.put("active_calls", engine.activeCalls());
+    status.put("webhooks_produced", webhooks.get());
+    WebhookDispatcher.Stats stats = dispatcher.stats();
+    status
+        .putObject("delivery")
+        .put("pending", stats.pending())
+        .put("delivered", stats.delivered())
+        .put("dead", stats.dead());
+    var tenants = status.putArray("tenants");
+    for (TenantSetup tenant : engine.tenants()) {
+      tenants
+          .addObject()
+          .put("domain", tenant.domain())
+          .put("edition", tenant.edition().toString())
+          .put("crm_url_set", tenant.crmUrl().isPresent())
+          .put("extensions", tenant.agents().size())
+          .put("queues", tenant.queues().size());
+    }
+    return status;
+  }
+
+  /** The port it listens on. */
+  public int port() {
+    return server.port();
+  }
+
+  /** {@code http://localhost:PORT}. */
+  public String baseUrl() {
+    return baseUrl;
+  }
+
+  /** The engine, for the demo and tests. */
+  public Engine engine() {
+    return engine;
+  }
+
+  /** The dispatcher, for tests. */
+  public WebhookDispatcher dispatcher() {
+    return dispatcher;
+  }
+
+  /** The configuration it runs with. */
+  public PbxConfig config() {
+    return config;
+  }
+
+  @Override
+  public void close() {
+    loop.close();
+    server.stop();
+    dispatcher.close();
+    database.close();
+    metrics.close();
+  }
+}
