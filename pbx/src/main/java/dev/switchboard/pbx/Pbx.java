@@ -91,6 +91,13 @@ public final class Pbx implements AutoCloseable {
                     "/metrics",
                     ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
                 javalin.routes.get("/", ctx -> ctx.json(status()));
+                javalin.routes.get("/sim/dead-letters", ctx -> ctx.json(deadLetters()));
+                javalin.routes.post(
+                    "/sim/dead-letters/replay",
+                    ctx ->
+                        ctx.json(
+                            JSON.createObjectNode()
+                                .put("replayed", dispatcher.replayAll(Optional.empty()))));
                 new PbxApiRoutes(engine).register(javalin.routes);
                 new ControlRoutes(engine).register(javalin.routes);
                 new RecordingRoutes(engine).register(javalin.routes);
@@ -134,6 +141,24 @@ public final class Pbx implements AutoCloseable {
             tenant.crmUrl().get(),
             tenant.postJson() ? Destination.Method.POST_JSON : Destination.Method.GET),
         formatter.format(event));
+  }
+
+  /** Webhooks given up on, oldest first (the CRM's base URL is not shown: it may hold a token). */
+  private ObjectNode deadLetters() {
+    ObjectNode body = JSON.createObjectNode();
+    var list = body.putArray("dead_letters");
+    for (var dead : dispatcher.deadLetters(Optional.empty())) {
+      list.addObject()
+          .put("id", dead.id())
+          .put("tenant", dead.tenantId())
+          .put("ordering_key", dead.orderingKey())
+          .put("path_and_query", dead.pathAndQuery())
+          .put("enqueued_at", dead.enqueuedAt().toString())
+          .put("dead_at", dead.deadAt().toString())
+          .put("attempts", dead.attempts())
+          .put("last_error", dead.lastError());
+    }
+    return body;
   }
 
   private ObjectNode status() {
