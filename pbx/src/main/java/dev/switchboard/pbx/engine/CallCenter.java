@@ -638,6 +638,10 @@ final class CallCenter {
     return List.copyOf(agents.keySet());
   }
 
+  List<String> freeExtensions() {
+    return agents.values().stream().filter(Agent::available).map(Agent::extension).toList();
+  }
+
   Set<String> activeCalls() {
     return Set.copyOf(active.keySet());
   }

@@ -137,6 +137,11 @@ public final class Engine {
     return center(domain).extensions();
   }
 
+  /** Extensions free to take or make a call now. */
+  public synchronized List<String> freeExtensions(String domain) {
+    return center(domain).freeExtensions();
+  }
+
   /** Finished calls whose start falls in [from, to] (local dates), optionally one callid. */
   public synchronized List<FinishedCall> finished(
       String domain, Optional<String> callId, LocalDate from, LocalDate to) {

@@ -65,13 +65,15 @@ public final class TrafficGenerator {
     TenantSetup tenant = tenants.get(random.nextInt(tenants.size()));
     try {
       if (random.nextDouble() < OUTBOUND_SHARE) {
-        List<String> extensions = engine.extensions(tenant.domain());
-        engine.outbound(
-            tenant.domain(),
-            extensions.get(random.nextInt(extensions.size())),
-            caller(),
-            Optional.empty(),
-            talk());
+        List<String> free = engine.freeExtensions(tenant.domain());
+        if (!free.isEmpty()) {
+          engine.outbound(
+              tenant.domain(),
+              free.get(random.nextInt(free.size())),
+              caller(),
+              Optional.empty(),
+              talk());
+        }
       } else if (!tenant.dids().isEmpty()) {
         List<String> dids = new ArrayList<>(tenant.dids().keySet());
         dids.sort(null);
@@ -84,7 +86,7 @@ public final class TrafficGenerator {
             talk());
       }
     } catch (EngineException busy) {
-      // The agent picked for an outbound call was busy or off: that call simply does not happen.
+      // A number or agent the configuration left unusable: that call simply does not happen.
     }
   }
 
