@@ -3,6 +3,7 @@ package dev.switchboard.app;
 import dev.switchboard.app.bench.BenchCommand;
 import dev.switchboard.app.conformance.ConformanceCommand;
 import dev.switchboard.app.decode.DecodeCommand;
+import dev.switchboard.app.demo.DemoCommand;
 import dev.switchboard.app.hub.HubCommand;
 import dev.switchboard.app.pbx.PbxCommand;
 import picocli.CommandLine;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Command;
     versionProvider = SwitchboardVersion.class,
     description = "Connects the VoiceCloud cloud PBX to a CRM.%n",
     subcommands = {
+      DemoCommand.class,
       HubCommand.class,
       PbxCommand.class,
       DecodeCommand.class,

@@ -1,5 +1,8 @@
 package dev.switchboard.hub;
 
+import dev.switchboard.hub.actions.ActionRoutes;
+import dev.switchboard.hub.actions.AuditLog;
+import dev.switchboard.hub.actions.PbxClients;
 import dev.switchboard.hub.agents.AgentBoard;
 import dev.switchboard.hub.calls.CallStore;
 import dev.switchboard.hub.calls.CallSweeper;
@@ -9,6 +12,8 @@ import dev.switchboard.hub.events.EventLog;
 import dev.switchboard.hub.intake.ChangeReplay;
 import dev.switchboard.hub.intake.EventWriter;
 import dev.switchboard.hub.intake.RateLimits;
+import dev.switchboard.hub.reconcile.CdrSync;
+import dev.switchboard.hub.reconcile.StatusPoll;
 import dev.switchboard.hub.stream.ChangeFeed;
 import dev.switchboard.hub.tenants.ApiTokens;
 import dev.switchboard.hub.tenants.SourceNetworks;
@@ -40,6 +45,8 @@ public final class Hub implements AutoCloseable {
   private final TenantStore tenants;
   private final EventWriter writer;
   private final CallSweeper sweeper;
+  private final CdrSync cdrSync;
+  private final StatusPoll statusPoll;
   private final Javalin server;
   private final ScheduledExecutorService schedule;
   private final PrometheusMeterRegistry metrics;
@@ -79,6 +86,11 @@ public final class Hub implements AutoCloseable {
               config.intake().queueCapacity(),
               config.intake().maxBatch());
       this.sweeper = new CallSweeper(calls, writer::submit, clock, config.calls().sweepAfter());
+      PbxClients clients = new PbxClients(tenants);
+      this.cdrSync =
+          new CdrSync(tenants, clients, writer, calls, clock, config.reconcile().window());
+      this.statusPoll = new StatusPoll(tenants, clients, agents, writer, clock);
+      AuditLog audit = new AuditLog(database.jdbi(), clock);
       ChangeReplay replay =
           new ChangeReplay(
               database.jdbi(),
@@ -102,7 +114,8 @@ public final class Hub implements AutoCloseable {
                   agents,
                   contacts,
                   feed,
-                  replay),
+                  replay,
+                  new ActionRoutes(tenants, clients, agents, audit)),
               clock);
       this.schedule =
           Executors.newSingleThreadScheduledExecutor(
@@ -120,6 +133,18 @@ public final class Hub implements AutoCloseable {
     hub.server.start(config.http().host(), config.http().port());
     long every = config.calls().sweepEvery().toMillis();
     hub.schedule.scheduleWithFixedDelay(hub::sweepQuietly, every, every, TimeUnit.MILLISECONDS);
+    long sync = config.reconcile().every().toMillis();
+    hub.schedule.scheduleWithFixedDelay(
+        () -> hub.quietly("call-record sync", hub.cdrSync::runOnce),
+        sync,
+        sync,
+        TimeUnit.MILLISECONDS);
+    long poll = config.reconcile().statusEvery().toMillis();
+    hub.schedule.scheduleWithFixedDelay(
+        () -> hub.quietly("extension-status poll", hub.statusPoll::runOnce),
+        poll,
+        poll,
+        TimeUnit.MILLISECONDS);
     log.info(
         "hub listening on port {} with database {}", hub.port(), config.database().redactedUrl());
     return hub;
@@ -133,6 +158,14 @@ public final class Hub implements AutoCloseable {
         tenants.create(
             new Tenant(
                 Tenant.DEFAULT_ID, "Default", WebhookParser.DEFAULT_ZONE, SourceNetworks.any())));
+  }
+
+  private void quietly(String what, Runnable job) {
+    try {
+      job.run();
+    } catch (RuntimeException failed) {
+      log.warn("{} failed; will try again", what, failed);
+    }
   }
 
   private void sweepQuietly() {
@@ -166,6 +199,16 @@ public final class Hub implements AutoCloseable {
   /** The sweeper, for tests that step it. */
   public CallSweeper sweeper() {
     return sweeper;
+  }
+
+  /** The call-record sync, for tests and {@code hub sync}. */
+  public CdrSync cdrSync() {
+    return cdrSync;
+  }
+
+  /** The extension-status poll, for tests. */
+  public StatusPoll statusPoll() {
+    return statusPoll;
   }
 
   /** The database. */

@@ -2,6 +2,7 @@ package dev.switchboard.hub;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.hub.actions.ActionRoutes;
 import dev.switchboard.hub.agents.AgentBoard;
 import dev.switchboard.hub.agents.AgentRoutes;
 import dev.switchboard.hub.calls.CallRoutes;
@@ -51,7 +52,8 @@ final class HubServer {
       AgentBoard agents,
       ContactStore contacts,
       ChangeFeed feed,
-      ChangeReplay replay) {}
+      ChangeReplay replay,
+      ActionRoutes actions) {}
 
   private HubServer() {}
 
@@ -94,6 +96,7 @@ final class HubServer {
                   config.http().maxRequestBytes())
               .register(routes);
           new CallRoutes(database.jdbi(), features.calls(), features.eventLog()).register(routes);
+          features.actions().register(routes);
           new AgentRoutes(features.agents()).register(routes);
           new ContactRoutes(features.contacts(), features.tenants()).register(routes);
           new StreamRoutes(features.feed(), features.replay(), config.stream().heartbeat())

@@ -24,7 +24,12 @@ import picocli.CommandLine.Spec;
       "Settings come from flags, then SWITCHBOARD_* environment variables, then --config FILE,"
           + " then defaults (docs/configuration.md).",
     },
-    subcommands = {TenantCommand.class, RebuildCommand.class, ImportContactsCommand.class})
+    subcommands = {
+      TenantCommand.class,
+      RebuildCommand.class,
+      ImportContactsCommand.class,
+      SyncCommand.class
+    })
 public final class HubCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin HubOptions options;

@@ -35,9 +35,22 @@ public final class HubOptions {
       description = "Address to listen on (default 0.0.0.0). Env: SWITCHBOARD_HOST.")
   String host;
 
+  /** Sets the configuration file (for commands that embed the hub). */
+  public void config(Path file) {
+    this.config = file;
+  }
+
   /** The configuration: these flags over the environment over the file over the defaults. */
   public HubConfig load() {
-    Map<String, String> explicit = new HashMap<>();
+    return load(Map.of());
+  }
+
+  /**
+   * The configuration with {@code overrides} (settings by name, as flags of the embedding command)
+   * taking the place of flags; this command's own flags win over them.
+   */
+  public HubConfig load(Map<String, String> overrides) {
+    Map<String, String> explicit = new HashMap<>(overrides);
     if (database != null) {
       explicit.put("database.url", database);
     }

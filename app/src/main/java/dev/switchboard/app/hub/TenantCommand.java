@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
     subcommands = {
       TenantCommand.Add.class,
       TenantCommand.ListTenants.class,
-      TenantCommand.RotateToken.class
+      TenantCommand.RotateToken.class,
+      TenantCommand.SetPbx.class
     })
 public final class TenantCommand implements Runnable {
   @Spec CommandSpec spec;
@@ -138,6 +139,69 @@ public final class TenantCommand implements Runnable {
                 "tenant %s has a new webhook base URL (shown once; a running hub switches within 5 seconds):%n  %s/hooks/%s%n",
                 id, base(options), created.token());
       }
+      return 0;
+    }
+  }
+
+  /**
+   * {@code tenant set-pbx ID --api-url URL --domain DOMAIN} (key from --key or
+   * SWITCHBOARD_PBX_KEY).
+   */
+  @Command(
+      name = "set-pbx",
+      mixinStandardHelpOptions = true,
+      description =
+          "Sets how the hub calls the tenant's PBX (click-to-call, pause, spy, call records). The key"
+              + " is stored server-side and never shown again.")
+  static final class SetPbx implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin HubOptions options;
+
+    @Parameters(paramLabel = "ID", description = "The tenant.")
+    String id;
+
+    @Option(
+        names = "--api-url",
+        required = true,
+        paramLabel = "URL",
+        description = "The PBX API's base URL, e.g. https://pbx.example.com.")
+    String apiUrl;
+
+    @Option(
+        names = "--report-url",
+        paramLabel = "URL",
+        description = "The call-record report's base URL, when it is another host.")
+    String reportUrl;
+
+    @Option(names = "--domain", required = true, description = "The company's domain at the PBX.")
+    String domain;
+
+    @Option(
+        names = "--key",
+        paramLabel = "KEY",
+        description =
+            "The company key (better: the SWITCHBOARD_PBX_KEY environment variable, kept out of shell history).")
+    String key;
+
+    @Override
+    public Integer call() {
+      String secret = key != null ? key : System.getenv("SWITCHBOARD_PBX_KEY");
+      if (secret == null || secret.isBlank()) {
+        throw new IllegalArgumentException(
+            "give the company key with --key or SWITCHBOARD_PBX_KEY");
+      }
+      var settings =
+          new dev.switchboard.hub.tenants.PbxSettings(
+              apiUrl,
+              java.util.Optional.ofNullable(reportUrl),
+              new dev.switchboard.protocol.api.PbxKey(secret),
+              domain);
+      try (Database database = HubDatabase.open(options.load())) {
+        new TenantStore(database.jdbi(), Clock.systemUTC()).setPbx(id, settings);
+      }
+      spec.commandLine()
+          .getOut()
+          .printf("tenant %s now calls the PBX at %s as %s%n", id, apiUrl, domain);
       return 0;
     }
   }

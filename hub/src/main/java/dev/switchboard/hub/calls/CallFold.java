@@ -1,6 +1,7 @@
 package dev.switchboard.hub.calls;
 
 import dev.switchboard.hub.events.LoggedEvent;
+import dev.switchboard.hub.events.Source;
 import dev.switchboard.protocol.phone.PhoneNumber;
 import dev.switchboard.protocol.webhook.AgentAnswered;
 import dev.switchboard.protocol.webhook.AgentNoAnswer;
@@ -323,9 +324,27 @@ public final class CallFold {
       return ordered.stream().filter(LoggedEvent::isSweep);
     }
 
-    /** The final record: an answered one if any, else the longest, else the first. */
+    /**
+     * The final record: one the PBX sent as a webhook wins over one reconciliation found in its
+     * call records (the webhook is what the PBX said at the time; the report may round or omit);
+     * among those, an answered one, else the longest.
+     */
     Optional<CallRecord> finalRecord() {
-      List<CallRecord> records = of(CallRecord.class);
+      Optional<CallRecord> fromWebhooks = best(Source.WEBHOOK);
+      return fromWebhooks.isPresent() ? fromWebhooks : best(Source.CDR_SYNC);
+    }
+
+    private Optional<CallRecord> best(Source source) {
+      List<CallRecord> records =
+          ordered.stream()
+              .filter(
+                  e ->
+                      e.source() == source
+                          || (source == Source.WEBHOOK && e.source() != Source.CDR_SYNC))
+              .flatMap(e -> e.webhook().stream())
+              .filter(CallRecord.class::isInstance)
+              .map(CallRecord.class::cast)
+              .toList();
       return records.stream()
           .filter(r -> r.status().filter(CallStatus.ANSWER::equals).isPresent())
           .findFirst()

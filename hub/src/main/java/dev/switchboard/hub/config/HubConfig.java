@@ -16,7 +16,21 @@ public record HubConfig(
     Intake intake,
     Calls calls,
     Stream stream,
+    Reconcile reconcile,
     Optional<String> apiToken) {
+
+  /** Reconciliation with the PBX: the call-record window and how often, the status poll. */
+  public record Reconcile(Duration window, Duration every, Duration statusEvery) {
+    /** Validates the durations. */
+    public Reconcile {
+      for (Duration d : new Duration[] {window, every, statusEvery}) {
+        if (d.isNegative() || d.isZero()) {
+          throw new ConfigException(
+              "reconcile.window, reconcile.every and reconcile.status_every must be positive");
+        }
+      }
+    }
+  }
 
   /** The HTTP server. */
   public record Http(String host, int port, long maxRequestBytes) {
@@ -86,6 +100,7 @@ public record HubConfig(
     Objects.requireNonNull(intake, "intake");
     Objects.requireNonNull(calls, "calls");
     Objects.requireNonNull(stream, "stream");
+    Objects.requireNonNull(reconcile, "reconcile");
     Objects.requireNonNull(apiToken, "apiToken");
   }
 
@@ -97,6 +112,7 @@ public record HubConfig(
         new Intake(SourceNetworks.loopback(), 200, 2000, 10_000, 500),
         new Calls(Duration.ofHours(4), Duration.ofMinutes(1)),
         new Stream(1000, Duration.ofSeconds(15), 10_000),
+        new Reconcile(Duration.ofHours(2), Duration.ofMinutes(5), Duration.ofMinutes(1)),
         Optional.empty());
   }
 
@@ -108,32 +124,38 @@ public record HubConfig(
         intake,
         calls,
         stream,
+        reconcile,
         apiToken);
   }
 
   /** The same configuration on another database. */
   public HubConfig withDatabase(DatabaseSettings other) {
-    return new HubConfig(http, other, intake, calls, stream, apiToken);
+    return new HubConfig(http, other, intake, calls, stream, reconcile, apiToken);
   }
 
   /** The same configuration with other intake settings. */
   public HubConfig withIntake(Intake other) {
-    return new HubConfig(http, database, other, calls, stream, apiToken);
+    return new HubConfig(http, database, other, calls, stream, reconcile, apiToken);
   }
 
   /** The same configuration with other call settings. */
   public HubConfig withCalls(Calls other) {
-    return new HubConfig(http, database, intake, other, stream, apiToken);
+    return new HubConfig(http, database, intake, other, stream, reconcile, apiToken);
   }
 
   /** The same configuration with other stream settings. */
   public HubConfig withStream(Stream other) {
-    return new HubConfig(http, database, intake, calls, other, apiToken);
+    return new HubConfig(http, database, intake, calls, other, reconcile, apiToken);
   }
 
   /** The same configuration with a fixed API token. */
   public HubConfig withApiToken(String token) {
-    return new HubConfig(http, database, intake, calls, stream, Optional.of(token));
+    return new HubConfig(http, database, intake, calls, stream, reconcile, Optional.of(token));
+  }
+
+  /** The same configuration with other reconciliation settings. */
+  public HubConfig withReconcile(Reconcile other) {
+    return new HubConfig(http, database, intake, calls, stream, other, apiToken);
   }
 
   /** Never shows the API token. */
@@ -149,6 +171,8 @@ public record HubConfig(
         + calls
         + ", "
         + stream
+        + ", "
+        + reconcile
         + ", apiToken="
         + (apiToken.isPresent() ? "***" : "generated")
         + "]";

@@ -22,6 +22,7 @@ import java.util.Optional;
  * intake: {bare_seed_paths: loopback, rate_per_second: 200, rate_burst: 2000, queue: 10000, batch: 500}
  * calls: {sweep_after: 4h, sweep_every: 1m}
  * stream: {buffer: 1000, heartbeat: 15s, max_replay: 10000}
+ * reconcile: {window: 2h, every: 5m, status_every: 1m}
  * api_token: "..."
  * </pre>
  */
@@ -45,6 +46,9 @@ public final class HubConfigLoader {
           Map.entry("stream.buffer", "SWITCHBOARD_STREAM_BUFFER"),
           Map.entry("stream.heartbeat", "SWITCHBOARD_STREAM_HEARTBEAT"),
           Map.entry("stream.max_replay", "SWITCHBOARD_STREAM_MAX_REPLAY"),
+          Map.entry("reconcile.window", "SWITCHBOARD_RECONCILE_WINDOW"),
+          Map.entry("reconcile.every", "SWITCHBOARD_RECONCILE_EVERY"),
+          Map.entry("reconcile.status_every", "SWITCHBOARD_STATUS_POLL_EVERY"),
           Map.entry("api_token", "SWITCHBOARD_API_TOKEN"));
 
   private final JsonNode file;
@@ -107,6 +111,10 @@ public final class HubConfigLoader {
                 .map(v -> Durations.parse("stream.heartbeat", v))
                 .orElse(d.stream().heartbeat()),
             integer("stream.max_replay").orElse(d.stream().maxReplayEvents())),
+        new HubConfig.Reconcile(
+            duration("reconcile.window", d.reconcile().window()),
+            duration("reconcile.every", d.reconcile().every()),
+            duration("reconcile.status_every", d.reconcile().statusEvery())),
         text("api_token"));
   }
 
@@ -147,6 +155,10 @@ public final class HubConfigLoader {
       throw new ConfigException(setting + ": expected a value, not a section");
     }
     return Optional.of(node.asText());
+  }
+
+  private java.time.Duration duration(String setting, java.time.Duration fallback) {
+    return text(setting).map(v -> Durations.parse(setting, v)).orElse(fallback);
   }
 
   private Optional<Integer> integer(String setting) {

@@ -81,6 +81,16 @@ public final class EventLog {
         .list();
   }
 
+  /** How many events of one call the log holds. */
+  public long countOfCall(Handle handle, String tenantId, String callId) {
+    return handle
+        .createQuery("select count(*) from events where tenant_id = :tenant and callid = :callid")
+        .bind("tenant", tenantId)
+        .bind("callid", callId)
+        .mapTo(Long.class)
+        .one();
+  }
+
   /** Events with a sequence number above {@code afterSeq}, in log order, at most {@code limit}. */
   public List<LoggedEvent> after(Handle handle, long afterSeq, int limit) {
     return handle

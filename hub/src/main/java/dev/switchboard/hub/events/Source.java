@@ -9,7 +9,9 @@ public enum Source {
   /** The sweeper, closing a call that never ended. */
   SWEEPER,
   /** Reconciliation from the PBX's call records. */
-  CDR_SYNC;
+  CDR_SYNC,
+  /** The periodic extension-status poll, correcting the live board. */
+  STATUS_POLL;
 
   /** The name stored in the log: {@code webhook}, {@code sweeper}, {@code cdr-sync}. */
   public String code() {

@@ -34,6 +34,21 @@ public final class ApiException extends RuntimeException {
     return new ApiException(409, message);
   }
 
+  /** 422: the PBX refused the request; the message is the PBX's. */
+  public static ApiException unprocessable(String message) {
+    return new ApiException(422, message);
+  }
+
+  /** 502: the PBX answered wrongly (a rejected key, a malformed reply). */
+  public static ApiException badGateway(String message) {
+    return new ApiException(502, message);
+  }
+
+  /** 503: the PBX could not be reached; retrying later may work. */
+  public static ApiException unavailable(String message) {
+    return new ApiException(503, message);
+  }
+
   /** The HTTP status. */
   public int status() {
     return status;

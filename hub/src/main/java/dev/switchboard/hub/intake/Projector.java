@@ -81,6 +81,12 @@ final class Projector {
       String callId = draft.callId().get();
       CallKey key = new CallKey(draft.tenantId(), callId);
       CachedCall cached = callCache.get(key);
+      // Another process (hub sync) may have logged events of this call: trust the cache only
+      // when the log holds exactly its events and this one.
+      if (cached != null
+          && log.countOfCall(handle, draft.tenantId(), callId) != cached.events().size() + 1) {
+        cached = null;
+      }
       List<LoggedEvent> events;
       if (cached == null) {
         events = log.eventsOfCall(handle, draft.tenantId(), callId); // includes this event

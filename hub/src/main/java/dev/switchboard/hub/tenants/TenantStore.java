@@ -118,6 +118,45 @@ public final class TenantStore {
     return found;
   }
 
+  /** Sets how the hub reaches the tenant's PBX. */
+  public void setPbx(String id, PbxSettings settings) {
+    int rows =
+        jdbi.withHandle(
+            handle ->
+                handle
+                    .createUpdate(
+                        "update tenants set pbx_api_url = :api, pbx_report_url = :report, pbx_key ="
+                            + " :key, pbx_domain = :domain where id = :id")
+                    .bind("api", settings.apiUrl())
+                    .bind("report", settings.reportUrl().orElse(null))
+                    .bind("key", settings.key().value())
+                    .bind("domain", settings.domain())
+                    .bind("id", id)
+                    .execute());
+    if (rows == 0) {
+      throw new IllegalArgumentException("no tenant '" + id + "'");
+    }
+  }
+
+  /** How the hub reaches the tenant's PBX, when set. */
+  public Optional<PbxSettings> pbx(String id) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "select pbx_api_url, pbx_report_url, pbx_key, pbx_domain from tenants where id ="
+                        + " :id and pbx_api_url is not null")
+                .bind("id", id)
+                .map(
+                    (rs, ctx) ->
+                        new PbxSettings(
+                            rs.getString(1),
+                            Optional.ofNullable(rs.getString(2)),
+                            new dev.switchboard.protocol.api.PbxKey(rs.getString(3)),
+                            rs.getString(4)))
+                .findOne());
+  }
+
   /** Every tenant, by id. */
   public List<Tenant> list() {
     return jdbi.withHandle(

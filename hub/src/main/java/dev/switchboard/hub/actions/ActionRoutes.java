@@ -1,0 +1,257 @@
+package dev.switchboard.hub.actions;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.client.PbxClient;
+import dev.switchboard.client.PbxClientException;
+import dev.switchboard.client.PbxRefusedException;
+import dev.switchboard.client.PbxRejectedKeyException;
+import dev.switchboard.client.UnableToReachPbxException;
+import dev.switchboard.hub.agents.AgentBoard;
+import dev.switchboard.hub.agents.AgentStatus;
+import dev.switchboard.hub.http.ApiException;
+import dev.switchboard.hub.http.Params;
+import dev.switchboard.hub.tenants.Tenant;
+import dev.switchboard.hub.tenants.TenantStore;
+import dev.switchboard.protocol.ProtocolException;
+import dev.switchboard.protocol.api.QueueMember;
+import dev.switchboard.protocol.api.QueueMembers;
+import dev.switchboard.protocol.api.SpyMode;
+import dev.switchboard.protocol.phone.PhoneNumber;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * What the hub asks the PBX to do, through the tenant's {@link PbxClient}: {@code POST /v1/calls}
+ * (click-to-call), {@code POST /v1/agents/{ext}/pause} and {@code /unpause}, {@code POST /v1/spy},
+ * {@code GET /v1/queues} (members with their live status), and {@code GET /v1/audit}. Every action
+ * is written to the audit log. The PBX's refusals reach the caller as a clear message: 422 when the
+ * PBX refused, 502 when it rejected the tenant's key, 503 when it could not be reached.
+ */
+public final class ActionRoutes {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern EXTENSION = Pattern.compile("[0-9]{2,8}");
+  private static final String ACTOR = "api";
+
+  private final TenantStore tenants;
+  private final PbxClients clients;
+  private final AgentBoard agents;
+  private final AuditLog audit;
+
+  /** Routes calling each tenant's PBX through {@code clients}. */
+  public ActionRoutes(TenantStore tenants, PbxClients clients, AgentBoard agents, AuditLog audit) {
+    this.tenants = tenants;
+    this.clients = clients;
+    this.agents = agents;
+    this.audit = audit;
+  }
+
+  /** Adds the routes. */
+  public void register(RoutesConfig routes) {
+    routes.post("/v1/calls", this::clickToCall);
+    routes.post("/v1/agents/{ext}/pause", ctx -> pause(ctx, true));
+    routes.post("/v1/agents/{ext}/unpause", ctx -> pause(ctx, false));
+    routes.post("/v1/spy", this::spy);
+    routes.get("/v1/queues", this::queues);
+    routes.get("/v1/audit", this::auditLog);
+  }
+
+  private void clickToCall(Context ctx) {
+    JsonNode body = body(ctx);
+    String tenant = tenant(ctx, body);
+    String extension = extension(text(body, "extension"));
+    String phone = text(body, "phone");
+    try {
+      PhoneNumber.parse(phone);
+    } catch (ProtocolException bad) {
+      throw ApiException.badRequest("phone: " + bad.getMessage());
+    }
+    boolean async = body.path("async").asBoolean(false);
+    Optional<String> callId =
+        act(
+            tenant,
+            async ? "dial_async" : "dial",
+            extension + " -> " + phone,
+            client -> {
+              if (async) {
+                return client.dialAsync(extension, phone);
+              }
+              client.dial(extension, phone);
+              return Optional.<String>empty();
+            });
+    ObjectNode reply = JSON.createObjectNode();
+    reply.put("status", "dialing");
+    reply.put("tenant", tenant);
+    reply.put("extension", extension);
+    reply.put("phone", phone);
+    reply.put("callid", callId.orElse(null));
+    ctx.status(202).json(reply);
+  }
+
+  private void pause(Context ctx, boolean paused) {
+    String tenant = tenant(ctx, JSON.createObjectNode());
+    String extension = extension(ctx.pathParam("ext"));
+    act(
+        tenant,
+        paused ? "pause" : "unpause",
+        extension,
+        client -> {
+          client.setPaused(extension, paused);
+          return null;
+        });
+    ctx.json(
+        JSON.createObjectNode()
+            .put("tenant", tenant)
+            .put("extension", extension)
+            .put("paused", paused));
+  }
+
+  private void spy(Context ctx) {
+    JsonNode body = body(ctx);
+    String tenant = tenant(ctx, body);
+    String source = extension(text(body, "src"));
+    String target = extension(text(body, "dst"));
+    SpyMode mode;
+    try {
+      mode = SpyMode.of(text(body, "mode"));
+    } catch (ProtocolException bad) {
+      throw ApiException.badRequest(bad.getMessage());
+    }
+    String callId =
+        act(
+            tenant,
+            "spy:" + mode.wireName(),
+            source + " -> " + target,
+            client -> client.spy(source, target, mode));
+    ctx.json(
+        JSON.createObjectNode()
+            .put("tenant", tenant)
+            .put("src", source)
+            .put("dst", target)
+            .put("mode", mode.wireName())
+            .put("callid", callId.isEmpty() ? null : callId));
+  }
+
+  private void queues(Context ctx) {
+    String tenant = tenant(ctx, JSON.createObjectNode());
+    var queues = call(tenant, PbxClient::queueMembers);
+    Map<String, AgentStatus> live =
+        agents.list(Optional.of(tenant)).stream()
+            .collect(Collectors.toMap(AgentStatus::extension, Function.identity()));
+    ObjectNode body = JSON.createObjectNode();
+    body.put("tenant", tenant);
+    var list = body.putArray("queues");
+    for (QueueMembers queue : queues) {
+      ObjectNode item = list.addObject();
+      item.put("queue", queue.queue());
+      item.put("name", queue.name());
+      var members = item.putArray("members");
+      for (QueueMember member : queue.members()) {
+        ObjectNode m = members.addObject();
+        m.put("extension", member.extension());
+        m.put("paused", member.paused());
+        m.put("penalty", member.penalty());
+        m.put("pbx_status", member.status().code());
+        AgentStatus status = live.get(member.extension());
+        m.put("status", status == null ? member.status().code() : status.status());
+        m.put("since", status == null ? null : status.since().toString());
+      }
+    }
+    ctx.json(body);
+  }
+
+  private void auditLog(Context ctx) {
+    ObjectNode body = JSON.createObjectNode();
+    audit
+        .latest(Params.text(ctx, "tenant"), Params.integer(ctx, "limit", 100, 1, 1000))
+        .forEach(body.putArray("entries")::add);
+    ctx.json(body);
+  }
+
+  /** Calls the PBX for a read, mapping its failures to API errors. */
+  private <T> T call(String tenant, Function<PbxClient, T> request) {
+    try {
+      return request.apply(clients.forTenant(tenant));
+    } catch (PbxClientException failed) {
+      throw translate(tenant, failed);
+    }
+  }
+
+  /** Calls the PBX for an action, writing it and its outcome to the audit log. */
+  private <T> T act(String tenant, String action, String target, Function<PbxClient, T> request) {
+    try {
+      T result = request.apply(clients.forTenant(tenant));
+      audit.record(tenant, ACTOR, action, target, true, null);
+      return result;
+    } catch (PbxClientException failed) {
+      ApiException error = translate(tenant, failed);
+      audit.record(tenant, ACTOR, action, target, false, error.getMessage());
+      throw error;
+    } catch (ApiException refused) {
+      audit.record(tenant, ACTOR, action, target, false, refused.getMessage());
+      throw refused;
+    } catch (IllegalArgumentException invalid) {
+      audit.record(tenant, ACTOR, action, target, false, invalid.getMessage());
+      throw ApiException.badRequest(invalid.getMessage());
+    }
+  }
+
+  private static ApiException translate(String tenant, PbxClientException failed) {
+    if (failed instanceof PbxRejectedKeyException) {
+      return ApiException.badGateway(
+          "the PBX rejected tenant '" + tenant + "''s key or domain; check its PBX settings");
+    }
+    if (failed instanceof UnableToReachPbxException) {
+      return ApiException.unavailable("the PBX could not be reached: " + failed.getMessage());
+    }
+    if (failed instanceof PbxRefusedException) {
+      return ApiException.unprocessable("the PBX refused: " + failed.getMessage());
+    }
+    return ApiException.badGateway("the PBX failed: " + failed.getMessage());
+  }
+
+  private String tenant(Context ctx, JsonNode body) {
+    String id =
+        Params.text(ctx, "tenant")
+            .or(() -> Optional.ofNullable(body.get("tenant")).map(JsonNode::asText))
+            .orElse(Tenant.DEFAULT_ID);
+    if (tenants.find(id).isEmpty()) {
+      throw ApiException.notFound("no tenant '" + id + "'");
+    }
+    return id;
+  }
+
+  private static JsonNode body(Context ctx) {
+    try {
+      JsonNode body = JSON.readTree(ctx.body());
+      if (body == null || !body.isObject()) {
+        throw ApiException.badRequest("body must be a JSON object");
+      }
+      return body;
+    } catch (JsonProcessingException notJson) {
+      throw ApiException.badRequest("body is not JSON");
+    }
+  }
+
+  private static String text(JsonNode body, String field) {
+    JsonNode value = body.get(field);
+    if (value == null || value.isNull() || !value.isValueNode() || value.asText().isBlank()) {
+      throw ApiException.badRequest(field + ": is required");
+    }
+    return value.asText().strip();
+  }
+
+  private static String extension(String value) {
+    if (!EXTENSION.matcher(value).matches()) {
+      throw ApiException.badRequest("extension '" + value + "' must be 2-8 digits");
+    }
+    return value;
+  }
+}
