@@ -264,4 +264,44 @@ class BothSidesTest {
     JsonNode refused = request("POST", hub.baseUrl() + "/v1/agents/777/pause", null, true);
     assertThat(refused.get("error").asText()).contains("777");
   }
+
+  @Test
+  void theStatusPollCorrectsABoardThatDrifted() throws Exception {
+    start(1.0); // every webhook lost: the board only learns from the poll
+    assertThat(hub.statusPoll().runOnce()).isEqualTo(12);
+    request("POST", pbx.baseUrl() + "/sim/agents/112", "{\"paused\":true}", false);
+    assertThat(request("GET", hub.baseUrl() + "/v1/agents", null, true).toString())
+        .contains("\"extension\":\"112\",\"status\":\"on\"");
+    assertThat(hub.statusPoll().runOnce()).isEqualTo(1);
+    assertThat(request("GET", hub.baseUrl() + "/v1/agents", null, true).toString())
+        .contains("\"extension\":\"112\",\"status\":\"pause\"");
+    assertThat(hub.statusPoll().runOnce()).isZero();
+  }
+
+  @Test
+  void hubSyncBackfillsCallsWhoseWebhooksWereAllLost() throws Exception {
+    start(1.0);
+    scriptedMix();
+    assertThat(request("GET", hub.baseUrl() + "/v1/calls", null, true).get("calls")).isEmpty();
+    java.io.StringWriter out = new java.io.StringWriter();
+    var line = dev.switchboard.app.Main.commandLine();
+    line.setOut(new java.io.PrintWriter(out));
+    line.setErr(new java.io.PrintWriter(out));
+    String day = LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toString();
+    int exit =
+        line.execute(
+            "hub",
+            "sync",
+            "--from",
+            LocalDate.parse(day).minusDays(1).toString(),
+            "--to",
+            LocalDate.parse(day).plusDays(1).toString(),
+            "--db",
+            "jdbc:sqlite:" + folder.resolve("hub.db"));
+    assertThat(exit).as(out.toString()).isZero();
+    assertThat(out.toString()).contains("5 call record(s) from the PBX: 5 new call(s)");
+    for (FinishedCall call : truth()) {
+      assertSame(call, hubCall(call.callId()));
+    }
+  }
 }

@@ -5,6 +5,7 @@ import dev.switchboard.hub.calls.CallStore;
 import dev.switchboard.hub.contacts.ContactStore;
 import dev.switchboard.hub.events.EventDraft;
 import dev.switchboard.hub.events.EventLog;
+import dev.switchboard.hub.events.Source;
 import dev.switchboard.hub.stream.Change;
 import dev.switchboard.hub.stream.ChangeFeed;
 import dev.switchboard.protocol.webhook.AgentStatusChange;
@@ -191,7 +192,10 @@ public final class EventWriter implements AutoCloseable {
 
   private Result write(Handle handle, EventDraft draft) {
     String salt = "";
-    if (draft.webhook().orElse(null) instanceof AgentStatusChange status) {
+    if (draft.source() == Source.STATUS_POLL) {
+      // A poll's correction is made only where the board differs from the PBX: always new.
+      salt = "poll:" + draft.receivedAt().toEpochMilli();
+    } else if (draft.webhook().orElse(null) instanceof AgentStatusChange status) {
       // A status is a duplicate when it repeats the extension's latest one; the same status
       // again after another is a new event.
       Optional<EventLog.LatestStatus> latest =
