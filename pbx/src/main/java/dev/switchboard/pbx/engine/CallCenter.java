@@ -1,6 +1,5 @@
 package dev.switchboard.pbx.engine;
 
-import dev.switchboard.pbx.config.AgentSetup;
 import dev.switchboard.pbx.config.QueueSetup;
 import dev.switchboard.pbx.config.TenantSetup;
 import dev.switchboard.protocol.api.QueueMember;
@@ -8,19 +7,14 @@ import dev.switchboard.protocol.api.QueueMembers;
 import dev.switchboard.protocol.api.SpyMode;
 import dev.switchboard.protocol.webhook.AgentState;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * One tenant's call center: agents with phones, queues that offer waiting calls to them by
@@ -59,98 +53,8 @@ final class CallCenter {
     this.webhooks = new Webhooks(setup, sink);
     this.recordingBase = recordingBase;
     this.onFinished = onFinished;
-    setup.agents().forEach(agent -> agents.put(agent.extension(), new Agent(agent)));
+    setup.agents().forEach(agent -> agents.put(agent.extension(), new Agent(agent, clock)));
     setup.queues().forEach(queue -> queues.put(queue.number(), new Queue(queue)));
-  }
-
-  // ---- state -------------------------------------------------------------------------------
-
-  /** An agent's phone. */
-  final class Agent {
-    final AgentSetup setup;
-    boolean registered = true;
-    boolean paused;
-    Call call;
-    boolean ringing;
-    Instant wrapUpUntil = Instant.EPOCH;
-    Instant lastEnded = Instant.EPOCH;
-
-    Agent(AgentSetup setup) {
-      this.setup = setup;
-    }
-
-    String extension() {
-      return setup.extension();
-    }
-
-    AgentState status() {
-      if (!registered) {
-        return AgentState.OFF;
-      }
-      if (call != null) {
-        return ringing ? AgentState.RING : AgentState.TALK;
-      }
-      return paused ? AgentState.PAUSE : AgentState.ON;
-    }
-
-    boolean available() {
-      return registered && !paused && call == null && !clock.instant().isBefore(wrapUpUntil);
-    }
-  }
-
-  /** A queue and the calls waiting in it. */
-  final class Queue {
-    final QueueSetup setup;
-    final Deque<Call> waiting = new ArrayDeque<>();
-    int nextMember;
-
-    Queue(QueueSetup setup) {
-      this.setup = setup;
-    }
-  }
-
-  /** A call in progress. */
-  final class Call {
-    final String id;
-    final boolean outbound;
-    final String phone;
-    final Instant start = clock.instant();
-    Optional<String> did = Optional.empty();
-    Queue queue;
-    Agent target;
-    Optional<Script> script = Optional.empty();
-    Duration talk;
-    Agent agent;
-    Instant answered;
-    Agent lastRung;
-    final Set<Agent> ringing = new LinkedHashSet<>();
-    final Set<Agent> missed = new LinkedHashSet<>();
-    final List<Scheduler.Task> pending = new ArrayList<>();
-    final List<Call> spies = new ArrayList<>();
-    Optional<SpyMode> spyMode = Optional.empty();
-
-    Call(boolean outbound, String phone) {
-      this.id = new UUID(random.nextLong(), random.nextLong()).toString();
-      this.outbound = outbound;
-      this.phone = phone;
-    }
-
-    Instant clockNow() {
-      return clock.instant();
-    }
-
-    Duration ringTimeout() {
-      return queue == null ? DIRECT_RING : queue.setup.ringTimeout();
-    }
-
-    void later(Duration delay, Runnable step) {
-      pending.add(scheduler.at(clock.instant().plus(delay), step));
-    }
-
-    void cancelPending() {
-      pending.forEach(Scheduler.Task::cancel);
-      pending.clear();
-    }
   }
 
   // ---- inbound -----------------------------------------------------------------------------
@@ -166,7 +70,7 @@ final class CallCenter {
               + String.join(", ", setup.dids().keySet())
               + ")");
     }
-    Call call = new Call(false, phone);
+    Call call = new Call(false, phone, clock, scheduler, random);
     call.did = Optional.of(did);
     call.script = script;
     call.talk = talk;
@@ -491,7 +395,7 @@ final class CallCenter {
     if (agent.call != null) {
       throw new EngineException("extension " + extension + " is busy on another call");
     }
-    Call call = new Call(true, phone);
+    Call call = new Call(true, phone, clock, scheduler, random);
     call.script = script;
     call.talk = talk;
     call.agent = agent;
@@ -580,7 +484,7 @@ final class CallCenter {
     if (listener == spied) {
       throw new EngineException("an extension cannot listen to itself");
     }
-    Call leg = new Call(true, target);
+    Call leg = new Call(true, target, clock, scheduler, random);
     leg.agent = listener;
     leg.spyMode = Optional.of(mode);
     leg.answered = clock.instant();

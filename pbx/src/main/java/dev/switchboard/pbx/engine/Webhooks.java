@@ -38,7 +38,7 @@ final class Webhooks {
     this.v2 = tenant.edition() == Edition.V2;
   }
 
-  void ringing(CallCenter.Call call, CallCenter.Agent agent) {
+  void ringing(Call call, Agent agent) {
     emit(
         call,
         new IncomingCall(
@@ -51,7 +51,7 @@ final class Webhooks {
             Map.of()));
   }
 
-  void answered(CallCenter.Call call, CallCenter.Agent agent) {
+  void answered(Call call, Agent agent) {
     if (v2) {
       emit(
           call,
@@ -71,7 +71,7 @@ final class Webhooks {
     }
   }
 
-  void noAnswer(CallCenter.Call call, CallCenter.Agent agent) {
+  void noAnswer(Call call, Agent agent) {
     if (v2) {
       emit(
           call,
@@ -80,7 +80,7 @@ final class Webhooks {
     }
   }
 
-  void missed(CallCenter.Call call, Duration held) {
+  void missed(Call call, Duration held) {
     emit(
         call,
         new MissedCall(
@@ -92,11 +92,11 @@ final class Webhooks {
             Map.of()));
   }
 
-  void hangup(CallCenter.Call call) {
+  void hangup(Call call) {
     emit(call, Hangup.of(id(call)));
   }
 
-  void outbound(CallCenter.Call call, boolean answered) {
+  void outbound(Call call, boolean answered) {
     Map<String, String> extra =
         call.spyMode.map(mode -> Map.of("spy", mode.wireName())).orElse(Map.of());
     emit(
@@ -110,7 +110,7 @@ final class Webhooks {
   }
 
   void finalRecord(
-      CallCenter.Call call,
+      Call call,
       String status,
       Optional<String> extension,
       Duration billsec,
@@ -141,19 +141,19 @@ final class Webhooks {
         new AgentStatusChange(extension, status, Map.of()));
   }
 
-  private void emit(CallCenter.Call call, dev.switchboard.protocol.webhook.WebhookEvent event) {
+  private void emit(Call call, dev.switchboard.protocol.webhook.WebhookEvent event) {
     sink.emit(tenant, call.id, event);
   }
 
-  private static CallId id(CallCenter.Call call) {
+  private static CallId id(Call call) {
     return CallId.of(call.id);
   }
 
-  private static PhoneNumber phone(CallCenter.Call call) {
+  private static PhoneNumber phone(Call call) {
     return PhoneNumber.parse(call.phone);
   }
 
-  private static Optional<String> queue(CallCenter.Call call) {
+  private static Optional<String> queue(Call call) {
     return Optional.ofNullable(call.queue).map(q -> q.setup.number());
   }
 
