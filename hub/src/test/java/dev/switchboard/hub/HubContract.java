@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.hub.config.HubConfig;
 import dev.switchboard.hub.tenants.SourceNetworks;
 import dev.switchboard.store.DatabaseSettings;
+import dev.switchboard.store.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -12,6 +12,7 @@ import dev.switchboard.protocol.webhook.WebhookPath;
 import dev.switchboard.protocol.webhook.WebhookRequest;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.DatabaseSettings;
+import dev.switchboard.store.testing.MutableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;

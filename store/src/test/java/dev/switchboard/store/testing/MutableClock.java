@@ -1,4 +1,4 @@
-package dev.switchboard.pbx.dispatch;
+package dev.switchboard.store.testing;
 
 import java.time.Clock;
 import java.time.Duration;
