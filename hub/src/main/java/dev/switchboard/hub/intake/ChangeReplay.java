@@ -49,7 +49,7 @@ public final class ChangeReplay implements ChangeHistory {
     this.jdbi = jdbi;
     this.log = log;
     this.agents = agents;
-    this.projector = new Projector(log, calls, agents, contacts);
+    this.projector = new Projector(log, calls, agents, contacts, () -> true);
     this.maxEvents = maxEvents;
   }
 

@@ -85,7 +85,7 @@ public final class EventWriter implements AutoCloseable {
       int maxBatch) {
     this.jdbi = jdbi;
     this.eventLog = eventLog;
-    this.projector = new Projector(eventLog, calls, agents, contacts);
+    this.projector = new Projector(eventLog, calls, agents, contacts, () -> feed.clients() > 0);
     this.feed = feed;
     this.capacity = capacity;
     this.maxBatch = maxBatch;

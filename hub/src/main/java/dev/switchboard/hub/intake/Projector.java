@@ -43,12 +43,13 @@ final class Projector {
   static final int RECENT_CALLS = 5;
 
   /** Calls kept in memory with their events, so a new event does not re-read and re-parse. */
-  static final int CACHED_CALLS = 20_000;
+  static final int CACHED_CALLS = 2_000;
 
   private final EventLog log;
   private final CallStore calls;
   private final AgentBoard agents;
   private final ContactStore contacts;
+  private final java.util.function.BooleanSupplier listening;
 
   private record CallKey(String tenantId, String callId) {}
 
@@ -67,7 +68,13 @@ final class Projector {
       };
   private final Map<AgentKey, Optional<AgentStatus>> agentCache = new HashMap<>();
 
-  Projector(EventLog log, CallStore calls, AgentBoard agents, ContactStore contacts) {
+  Projector(
+      EventLog log,
+      CallStore calls,
+      AgentBoard agents,
+      ContactStore contacts,
+      java.util.function.BooleanSupplier listening) {
+    this.listening = listening;
     this.log = log;
     this.calls = calls;
     this.agents = agents;
@@ -145,7 +152,9 @@ final class Projector {
             seq,
             Optional.of(callId));
       }
-      if (!answered && call.get().state() == CallState.RINGING) {
+      // A screen-pop is only ever pushed live (a resuming client gets it rebuilt by ChangeReplay):
+      // with nobody listening, its contact and history look-ups would be wasted on the write path.
+      if (!answered && call.get().state() == CallState.RINGING && listening.getAsBoolean()) {
         changes.add(screenPop(handle, call.get(), extension, seq));
       }
     } else if (webhook instanceof AgentAnswered answered && call.get().state() != CallState.ENDED) {
