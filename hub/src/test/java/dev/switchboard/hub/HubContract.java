@@ -339,6 +339,11 @@ abstract class HubContract {
     send("/api/callcenter/hangup?callid=a1");
     assertThat(agent("101").get("status").asText()).isEqualTo("on");
     assertThat(agent("101").get("since").asText()).isEqualTo("2024-03-01T06:15:30Z");
+    JsonNode history =
+        hub.api("/v1/agents/101/history?from=2024-03-01T00:00:00Z").json().get("history");
+    assertThat(history)
+        .extracting(h -> h.get("status").asText())
+        .containsExactly("on", "ring", "talk", "on");
   }
 
   private JsonNode agent(String extension) {

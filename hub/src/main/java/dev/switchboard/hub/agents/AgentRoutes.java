@@ -6,7 +6,10 @@ import dev.switchboard.hub.http.Params;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
-/** {@code GET /v1/agents}: every agent's live status and since when. */
+/**
+ * {@code GET /v1/agents}: every agent's live status and since when; {@code GET
+ * /v1/agents/{ext}/history}: an extension's status changes, for occupancy reports.
+ */
 public final class AgentRoutes {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final AgentBoard board;
@@ -19,6 +22,25 @@ public final class AgentRoutes {
   /** Adds the routes. */
   public void register(RoutesConfig routes) {
     routes.get("/v1/agents", this::list);
+    routes.get("/v1/agents/{ext}/history", this::history);
+  }
+
+  /**
+   * An extension's status changes since {@code from} (default: the last 24 hours), for occupancy.
+   */
+  private void history(Context ctx) {
+    String tenant = Params.text(ctx, "tenant").orElse("default");
+    java.time.Instant from =
+        Params.instant(ctx, "from")
+            .orElse(java.time.Instant.now().minus(java.time.Duration.ofDays(1)));
+    ObjectNode body = JSON.createObjectNode();
+    body.put("tenant", tenant);
+    body.put("extension", ctx.pathParam("ext"));
+    var entries = body.putArray("history");
+    for (AgentBoard.HistoryEntry entry : board.history(tenant, ctx.pathParam("ext"), from)) {
+      entries.addObject().put("status", entry.status()).put("since", entry.startedAt().toString());
+    }
+    ctx.json(body);
   }
 
   private void list(Context ctx) {
