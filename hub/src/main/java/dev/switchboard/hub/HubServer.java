@@ -97,7 +97,8 @@ final class HubServer {
               .register(routes);
           new CallRoutes(database.jdbi(), features.calls(), features.eventLog()).register(routes);
           features.actions().register(routes);
-          new AgentRoutes(features.agents()).register(routes);
+          new AgentRoutes(features.agents(), id -> features.tenants().find(id).isPresent(), clock)
+              .register(routes);
           new ContactRoutes(features.contacts(), features.tenants()).register(routes);
           new StreamRoutes(features.feed(), features.replay(), config.stream().heartbeat())
               .register(routes);
@@ -111,7 +112,11 @@ final class HubServer {
               Exception.class,
               (failure, ctx) -> {
                 try {
-                  log.error("{} {} failed", ctx.method(), ctx.path(), failure);
+                  log.error(
+                      "{} {} failed",
+                      ctx.method(),
+                      ctx.path().replaceAll("/hooks/[^/]+", "/hooks/***"),
+                      failure);
                   error(ctx, 500, "internal error; see the hub's log");
                 } catch (RuntimeException requestGone) {
                   log.debug("request ended before its error could be sent", failure);

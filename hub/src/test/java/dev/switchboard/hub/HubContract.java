@@ -346,6 +346,50 @@ abstract class HubContract {
         .containsExactly("on", "ring", "talk", "on");
   }
 
+  @Test
+  void agentIsFreedWhenTheStatusChangeCameBeforeTheCallIn() {
+    send("/api/Agent/ChangeStatus?extension=101&status=ring");
+    send(
+        "/api/callcenter/call_in?phone=0938363739&queue=999&extension=101&callid=v2a&event=RINGING");
+    send("/api/Agent/ChangeStatus?extension=101&status=talk");
+    send(
+        "/api/callcenter/call_in?phone=0938363739&queue=999&extension=101&callid=v2a&event=ANSWER");
+    assertThat(agent("101").get("callid").asText()).isEqualTo("v2a");
+    send("/api/callcenter/hangup?callid=v2a");
+    assertThat(agent("101").get("status").asText()).isEqualTo("on");
+  }
+
+  @Test
+  void aRepeatedStatusAfterCallEventsCorrectsTheBoard() {
+    send("/api/Agent/ChangeStatus?extension=108&status=on");
+    send("/api/callcenter/call_in?phone=0938363739&extension=108&callid=r2&event=RINGING");
+    assertThat(agent("108").get("status").asText()).isEqualTo("ring");
+    send("/api/Agent/ChangeStatus?extension=108&status=on");
+    assertThat(agent("108").get("status").asText()).isEqualTo("on");
+    send("/api/Agent/ChangeStatus?extension=108&status=on");
+    long stored =
+        hub.hub
+            .database()
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery("select count(*) from events where type = 'agent_status'")
+                        .mapTo(Long.class)
+                        .one());
+    assertThat(stored).isEqualTo(2L);
+  }
+
+  @Test
+  void aMissedCallKeepsItsCalldateAndEndsWhenTheCallerGaveUp() {
+    send(
+        "/api/callcenter/calldata?callid=m1&calldate=2024-03-01 10:00:00&holdtime=30&status=ABANDON&queue=999&phone=0938363739");
+    JsonNode call = call("m1");
+    assertThat(call.get("calldate").asText()).isEqualTo("2024-03-01T03:00:00Z");
+    assertThat(call.get("ringing_at").asText()).isEqualTo("2024-03-01T03:00:00Z");
+    assertThat(call.get("ended_at").asText()).isEqualTo("2024-03-01T06:15:00Z");
+    assertThat(call.get("holdtime").asInt()).isEqualTo(30);
+  }
+
   private JsonNode agent(String extension) {
     for (JsonNode agent : hub.api("/v1/agents").json().get("agents")) {
       if (agent.get("extension").asText().equals(extension)) {

@@ -32,8 +32,9 @@ public final class AgentBoard {
 
   /**
    * Sets an extension's status, recording the change in its history; returns the new status, or
-   * empty when it already was that status (nothing is written then). {@code before} is its current
-   * status, as {@link #current} gives it.
+   * empty when it already was that status for that call (nothing is written then). The same status
+   * with a call id it did not have only records the call id (no history entry). {@code before} is
+   * its current status, as {@link #current} gives it.
    */
   public Optional<AgentStatus> set(
       Handle handle,
@@ -45,6 +46,20 @@ public final class AgentBoard {
       long seq,
       Optional<String> callId) {
     if (before.filter(b -> b.status().equals(status)).isPresent()) {
+      // Same status (the PBX's ChangeStatus often comes first): learn which call it is for, so
+      // the call's end frees the agent.
+      if (callId.isPresent() && !callId.equals(before.get().callId())) {
+        handle
+            .createUpdate(
+                "update agents set callid = :callid where tenant_id = :tenant and extension = :extension")
+            .bind("callid", callId.get())
+            .bind("tenant", tenantId)
+            .bind("extension", extension)
+            .execute();
+        return Optional.of(
+            new AgentStatus(
+                tenantId, extension, status, before.get().since(), callId, before.get().lastSeq()));
+      }
       return Optional.empty();
     }
     AgentStatus after = new AgentStatus(tenantId, extension, status, at, callId, seq);
@@ -94,14 +109,19 @@ public final class AgentBoard {
   /** One status history entry: the status and when it began. */
   public record HistoryEntry(String status, Instant startedAt) {}
 
-  /** An extension's status history since {@code from}, oldest first. */
+  /**
+   * An extension's status history from {@code from}, oldest first, starting with the status in
+   * effect at {@code from} (so an occupancy calculation knows where it starts).
+   */
   public List<HistoryEntry> history(String tenantId, String extension, Instant from) {
     return jdbi.withHandle(
         handle ->
             handle
                 .createQuery(
                     "select status, started_at from agent_status_history where tenant_id = :tenant and"
-                        + " extension = :extension and started_at >= :from order by started_at, seq")
+                        + " extension = :extension and (started_at >= :from or seq = (select max(seq) from"
+                        + " agent_status_history where tenant_id = :tenant and extension = :extension and"
+                        + " started_at < :from)) order by started_at, seq")
                 .bind("tenant", tenantId)
                 .bind("extension", extension)
                 .bind("from", from.toEpochMilli())

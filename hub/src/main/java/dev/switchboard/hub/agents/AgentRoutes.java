@@ -13,10 +13,15 @@ import io.javalin.http.Context;
 public final class AgentRoutes {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final AgentBoard board;
+  private final java.util.function.Predicate<String> tenantExists;
+  private final java.time.Clock clock;
 
   /** Routes over the board. */
-  public AgentRoutes(AgentBoard board) {
+  public AgentRoutes(
+      AgentBoard board, java.util.function.Predicate<String> tenantExists, java.time.Clock clock) {
     this.board = board;
+    this.tenantExists = tenantExists;
+    this.clock = clock;
   }
 
   /** Adds the routes. */
@@ -30,9 +35,11 @@ public final class AgentRoutes {
    */
   private void history(Context ctx) {
     String tenant = Params.text(ctx, "tenant").orElse("default");
+    if (!tenantExists.test(tenant)) {
+      throw dev.switchboard.hub.http.ApiException.notFound("no tenant '" + tenant + "'");
+    }
     java.time.Instant from =
-        Params.instant(ctx, "from")
-            .orElse(java.time.Instant.now().minus(java.time.Duration.ofDays(1)));
+        Params.instant(ctx, "from").orElse(clock.instant().minus(java.time.Duration.ofDays(1)));
     ObjectNode body = JSON.createObjectNode();
     body.put("tenant", tenant);
     body.put("extension", ctx.pathParam("ext"));

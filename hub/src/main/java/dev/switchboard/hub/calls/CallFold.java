@@ -56,6 +56,9 @@ public final class CallFold {
     Facts facts = new Facts(ordered);
 
     Optional<CallRecord> cdr = facts.finalRecord();
+    Optional<Instant> calldate =
+        cdr.flatMap(CallRecord::calldate)
+            .or(() -> facts.first(MissedCall.class, MissedCall::calldate));
     CallDirection direction = direction(facts, cdr);
     boolean answered =
         facts.answerTimes().findAny().isPresent()
@@ -86,14 +89,11 @@ public final class CallFold {
         outcome,
         answeredBy(facts, cdr, direction),
         attempts(facts, state),
-        ordered.get(0).receivedAt(),
-        facts
-            .ringTimes()
-            .min(Comparator.naturalOrder())
-            .or(() -> cdr.flatMap(CallRecord::calldate)),
+        firstSeen(facts, calldate),
+        facts.ringTimes().min(Comparator.naturalOrder()).or(() -> calldate),
         answered ? answeredAt(facts, cdr) : Optional.empty(),
         endedAt(facts, cdr),
-        cdr.flatMap(CallRecord::calldate),
+        calldate,
         cdr.flatMap(CallRecord::duration),
         cdr.flatMap(CallRecord::billsec),
         facts
@@ -213,9 +213,13 @@ public final class CallFold {
           known != null ? known.at() : record.calldate().orElse(facts.ordered.get(0).receivedAt());
       note(byExtension, extension, resultOf(record.status()), at);
     }
+    boolean answered =
+        byExtension.values().stream().anyMatch(a -> a.result() == Attempt.Result.ANSWERED);
     List<Attempt> attempts = new ArrayList<>();
     for (Attempt attempt : byExtension.values()) {
-      boolean over = state == CallState.ENDED && attempt.result() == Attempt.Result.RINGING;
+      // Still ringing when the call ended, or when another agent took it (ring-all): not answered.
+      boolean over =
+          (state == CallState.ENDED || answered) && attempt.result() == Attempt.Result.RINGING;
       attempts.add(
           over
               ? new Attempt(attempt.extension(), Attempt.Result.NO_ANSWER, attempt.at())
@@ -250,9 +254,15 @@ public final class CallFold {
                 old.at().isBefore(fresh.at()) ? old.at() : fresh.at()));
   }
 
+  /**
+   * When the call ended: when the hub saw its end (hangup, final record, missed call) if it did;
+   * else what the PBX reported (calldate plus duration, or plus holdtime for a missed call); else
+   * when it was swept. Never a mix of the two clocks.
+   */
   private static Optional<Instant> endedAt(Facts facts, Optional<CallRecord> cdr) {
-    Stream<Instant> observed =
-        facts.ordered.stream()
+    Optional<Instant> observed =
+        facts
+            .live()
             .filter(
                 e ->
                     e.webhook()
@@ -262,11 +272,29 @@ public final class CallFold {
                                     || w instanceof CallRecord
                                     || w instanceof MissedCall)
                         .isPresent())
-            .map(LoggedEvent::receivedAt);
-    Stream<Instant> reported =
-        cdr.flatMap(r -> r.calldate().flatMap(date -> r.duration().map(date::plus))).stream();
-    Optional<Instant> end = Stream.concat(observed, reported).min(Comparator.naturalOrder());
-    return end.or(() -> facts.sweeps().map(LoggedEvent::receivedAt).min(Comparator.naturalOrder()));
+            .map(LoggedEvent::receivedAt)
+            .min(Comparator.naturalOrder());
+    return observed
+        .or(() -> cdr.flatMap(r -> r.calldate().flatMap(date -> r.duration().map(date::plus))))
+        .or(
+            () ->
+                facts.first(
+                    MissedCall.class,
+                    m -> m.calldate().flatMap(date -> m.holdtime().map(date::plus))))
+        .or(() -> facts.sweeps().map(LoggedEvent::receivedAt).min(Comparator.naturalOrder()));
+  }
+
+  /**
+   * When the hub first heard of the call; for a call known only from the PBX's report, its
+   * calldate.
+   */
+  private static Instant firstSeen(Facts facts, Optional<Instant> calldate) {
+    return facts
+        .live()
+        .map(LoggedEvent::receivedAt)
+        .min(Comparator.naturalOrder())
+        .or(() -> calldate)
+        .orElse(facts.ordered.get(0).receivedAt());
   }
 
   /** The first live answer, else when the final record says talk began (start + wait). */
@@ -318,6 +346,11 @@ public final class CallFold {
 
     <T extends WebhookEvent, R> Optional<R> first(Class<T> type, Function<T, Optional<R>> field) {
       return of(type).stream().map(field).flatMap(Optional::stream).findFirst();
+    }
+
+    /** Events the PBX sent as they happened (not reconciliation's, not the sweeper's). */
+    Stream<LoggedEvent> live() {
+      return ordered.stream().filter(e -> e.source() != Source.CDR_SYNC && !e.isSweep());
     }
 
     Stream<LoggedEvent> sweeps() {

@@ -40,11 +40,16 @@ public final class CallRoutes {
         Params.text(ctx, "phone")
             .map(
                 raw -> {
+                  PhoneNumber number;
                   try {
-                    return PhoneNumber.parse(raw);
+                    number = PhoneNumber.parse(raw);
                   } catch (ProtocolException bad) {
                     throw ApiException.badRequest("phone: " + bad.getMessage());
                   }
+                  if (number.trailingDigits(3).isEmpty()) {
+                    throw ApiException.badRequest("phone: '" + raw + "' has no digits to match");
+                  }
+                  return number;
                 });
     CallFilter filter =
         new CallFilter(

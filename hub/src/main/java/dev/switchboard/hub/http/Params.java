@@ -8,6 +8,9 @@ import java.util.function.Function;
 
 /** Reads query parameters, refusing bad values with a message that names the parameter. */
 public final class Params {
+  private static final Instant EARLIEST = Instant.EPOCH;
+  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
   private Params() {}
 
   /** A parameter's value, blank counted as absent. */
@@ -21,7 +24,12 @@ public final class Params {
         .map(
             value -> {
               try {
-                return Instant.parse(value);
+                Instant instant = Instant.parse(value);
+                if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+                  throw ApiException.badRequest(
+                      name + ": '" + value + "' is outside the years 1970 to 9999");
+                }
+                return instant;
               } catch (DateTimeParseException notAnInstant) {
                 throw ApiException.badRequest(
                     name

@@ -1,6 +1,7 @@
 package dev.switchboard.hub.intake;
 
 import dev.switchboard.hub.agents.AgentBoard;
+import dev.switchboard.hub.agents.AgentStatus;
 import dev.switchboard.hub.calls.CallStore;
 import dev.switchboard.hub.contacts.ContactStore;
 import dev.switchboard.hub.events.EventDraft;
@@ -196,14 +197,21 @@ public final class EventWriter implements AutoCloseable {
       // A poll's correction is made only where the board differs from the PBX: always new.
       salt = "poll:" + draft.receivedAt().toEpochMilli();
     } else if (draft.webhook().orElse(null) instanceof AgentStatusChange status) {
-      // A status is a duplicate when it repeats the extension's latest one; the same status
-      // again after another is a new event.
+      // A status is a duplicate when it repeats the ChangeStatus that set the board's current
+      // status and nothing changed the board since; the same status after call events moved the
+      // board is new (and corrects it).
+      Optional<AgentStatus> board =
+          projector.agentNow(handle, draft.tenantId(), status.extension());
       Optional<EventLog.LatestStatus> latest =
           eventLog.latestAgentStatus(handle, draft.tenantId(), status.extension());
-      if (latest.filter(l -> l.status().equals(status.status().code())).isPresent()) {
+      boolean repeat =
+          board.filter(b -> b.status().equals(status.status().code())).isPresent()
+              && latest.filter(l -> l.status().equals(status.status().code())).isPresent()
+              && board.get().lastSeq() <= latest.get().seq();
+      if (repeat) {
         return new Result(Appended.DUPLICATE, List.of());
       }
-      salt = latest.map(l -> Long.toString(l.seq())).orElse("");
+      salt = board.map(b -> Long.toString(b.lastSeq())).orElse("");
     }
     Optional<Long> seq = eventLog.append(handle, draft, salt);
     if (seq.isEmpty()) {

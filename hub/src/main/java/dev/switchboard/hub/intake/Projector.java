@@ -180,12 +180,25 @@ final class Projector {
           seq,
           Optional.of(callId));
     }
+    if (call.isPresent() && call.get().state() == CallState.TALKING) {
+      // Ring-all: once one agent answers, the others stop ringing.
+      for (String extension : call.get().extensions()) {
+        if (!call.get().answeredBy().map(extension::equals).orElse(false)) {
+          releaseAgent(handle, changes, draft.tenantId(), extension, callId, at, seq);
+        }
+      }
+    }
     if (call.isPresent() && call.get().state() == CallState.ENDED) {
       for (String extension : call.get().extensions()) {
         releaseAgent(handle, changes, draft.tenantId(), extension, callId, at, seq);
       }
     }
     return changes;
+  }
+
+  /** The board's status of an extension, as this writer knows it. */
+  Optional<AgentStatus> agentNow(Handle handle, String tenantId, String extension) {
+    return currentAgent(handle, tenantId, extension);
   }
 
   private Optional<AgentStatus> currentAgent(Handle handle, String tenantId, String extension) {

@@ -132,12 +132,17 @@ public final class WebhookRoutes {
     Carried carried;
     try {
       carried = carried(ctx);
-    } catch (HttpResponseException tooLarge) {
-      reject(
-          ctx,
-          tooLarge.getStatus(),
-          "too_large",
-          "request body is larger than the " + maxRequestBytes + " bytes allowed");
+    } catch (RuntimeException unreadable) {
+      if (unreadable instanceof HttpResponseException tooLarge) {
+        reject(
+            ctx,
+            tooLarge.getStatus(),
+            "too_large",
+            "request body is larger than the " + maxRequestBytes + " bytes allowed");
+        return;
+      }
+      // The sender went away mid-body (or sent garbage): nothing to store, nobody to tell.
+      reject(ctx, 400, "unreadable", "the request body could not be read");
       return;
     }
     DecodedWebhook decoded;
