@@ -235,4 +235,19 @@ final class Outbox {
         Instant.ofEpochMilli(rs.getLong("give_up_at")),
         rs.getInt("attempts"));
   }
+
+  /** Re-points pending webhooks of a tenant at a new destination, due at {@code now}. */
+  int retarget(String tenantId, Destination destination, java.time.Instant now) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createUpdate(
+                    "update webhook_outbox set crm_base_url = :url, method = :method, due_at = :now"
+                        + " where tenant_id = :tenant and state = 'pending'")
+                .bind("url", destination.crmBaseUrl())
+                .bind("method", destination.method().name())
+                .bind("now", now.toEpochMilli())
+                .bind("tenant", tenantId)
+                .execute());
+  }
 }

@@ -133,6 +133,22 @@ public final class WebhookDispatcher implements AutoCloseable {
   }
 
   /**
+   * Points every pending webhook of {@code tenantId} at {@code destination}, due now: for a restart
+   * whose CRM URL changed (the demo's webhook token is new each start). Returns how many.
+   */
+  public int retarget(String tenantId, Destination destination) {
+    int moved = outbox.retarget(tenantId, destination, clock.instant());
+    if (moved > 0) {
+      log.info(
+          "{} pending webhook(s) of tenant {} now go to the tenant's current CRM URL",
+          moved,
+          tenantId);
+      wakeUp();
+    }
+    return moved;
+  }
+
+  /**
    * Sends every webhook that is due and heads its ordering key (as many as free slots allow), waits
    * for those attempts to end and records their outcome. Returns how many attempts it made.
    */

@@ -34,8 +34,15 @@ final class Call {
   final List<Call> spies = new ArrayList<>();
   Optional<SpyMode> spyMode = Optional.empty();
 
-  Call(boolean outbound, String phone, Clock clock, Scheduler scheduler, Random random) {
-    this.id = new UUID(random.nextLong(), random.nextLong()).toString();
+  Call(
+      boolean outbound,
+      String phone,
+      Clock clock,
+      Scheduler scheduler,
+      Random random,
+      long idSalt) {
+    // The salt makes ids differ between runs of the same seed (a CRM keeps the old calls).
+    this.id = new UUID(random.nextLong() ^ idSalt, random.nextLong()).toString();
     this.outbound = outbound;
     this.phone = phone;
     this.clock = clock;

@@ -30,6 +30,7 @@ final class CallCenter {
   private final SimClock clock;
   private final Scheduler scheduler;
   private final Random random;
+  private final long idSalt;
   private final Webhooks webhooks;
   private final java.util.function.Supplier<Optional<String>> recordingBase;
   private final Map<String, Agent> agents = new LinkedHashMap<>();
@@ -44,12 +45,14 @@ final class CallCenter {
       Scheduler scheduler,
       WebhookSink sink,
       Random random,
+      long idSalt,
       java.util.function.Supplier<Optional<String>> recordingBase,
       java.util.function.Consumer<FinishedCall> onFinished) {
     this.setup = setup;
     this.clock = clock;
     this.scheduler = scheduler;
     this.random = random;
+    this.idSalt = idSalt;
     this.webhooks = new Webhooks(setup, sink);
     this.recordingBase = recordingBase;
     this.onFinished = onFinished;
@@ -70,7 +73,7 @@ final class CallCenter {
               + String.join(", ", setup.dids().keySet())
               + ")");
     }
-    Call call = new Call(false, phone, clock, scheduler, random);
+    Call call = new Call(false, phone, clock, scheduler, random, idSalt);
     call.did = Optional.of(did);
     call.script = script;
     call.talk = talk;
@@ -94,7 +97,9 @@ final class CallCenter {
     }
     if (queues.containsKey(route)) {
       call.queue = queues.get(route);
-      call.queue.waiting.add(call);
+      if (call.target == null) {
+        call.queue.waiting.add(call); // a call for a named agent does not hold up the queue
+      }
     }
     Duration giveUp =
         script
@@ -103,7 +108,8 @@ final class CallCenter {
     if (giveUp != null) {
       call.later(giveUp, () -> abandon(call));
     }
-    if (call.queue != null && script.isEmpty()) {
+    boolean abandons = script.filter(Script.Abandon.class::isInstance).isPresent();
+    if (call.queue != null && !abandons) {
       call.later(call.queue.setup.maxWait(), () -> unanswered(call));
     }
     dispatch();
@@ -395,7 +401,7 @@ final class CallCenter {
     if (agent.call != null) {
       throw new EngineException("extension " + extension + " is busy on another call");
     }
-    Call call = new Call(true, phone, clock, scheduler, random);
+    Call call = new Call(true, phone, clock, scheduler, random, idSalt);
     call.script = script;
     call.talk = talk;
     call.agent = agent;
@@ -484,7 +490,7 @@ final class CallCenter {
     if (listener == spied) {
       throw new EngineException("an extension cannot listen to itself");
     }
-    Call leg = new Call(true, target, clock, scheduler, random);
+    Call leg = new Call(true, target, clock, scheduler, random, idSalt);
     leg.agent = listener;
     leg.spyMode = Optional.of(mode);
     leg.answered = clock.instant();

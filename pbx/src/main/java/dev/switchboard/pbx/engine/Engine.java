@@ -39,15 +39,19 @@ public final class Engine {
       long seed,
       Optional<String> recordingBase,
       Consumer<FinishedCall> onFinished) {
-    this(tenants, clock, sink, seed, () -> recordingBase, onFinished);
+    this(tenants, clock, sink, seed, 0, () -> recordingBase, onFinished);
   }
 
-  /** As above, with the recordings' base URL known only once the server listens. */
+  /**
+   * As above, with {@code idSalt} mixed into call ids (so two runs of the same seed do not reuse
+   * them) and the recordings' base URL known only once the server listens.
+   */
   public Engine(
       List<TenantSetup> tenants,
       SimClock clock,
       WebhookSink sink,
       long seed,
+      long idSalt,
       java.util.function.Supplier<Optional<String>> recordingBase,
       Consumer<FinishedCall> onFinished) {
     this.clock = clock;
@@ -61,6 +65,7 @@ public final class Engine {
               scheduler,
               sink,
               new Random(random.nextLong()),
+              idSalt,
               recordingBase,
               onFinished));
     }

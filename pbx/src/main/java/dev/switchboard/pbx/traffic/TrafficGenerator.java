@@ -55,8 +55,8 @@ public final class TrafficGenerator {
     engine.at(
         at,
         () -> {
+          scheduleNext(at); // first, so a failed arrival cannot end the traffic
           arrive();
-          scheduleNext(at);
         });
   }
 

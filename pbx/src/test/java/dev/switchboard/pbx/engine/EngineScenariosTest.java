@@ -345,4 +345,55 @@ class EngineScenariosTest {
                 Duration.ofSeconds(10));
     assertThat(first).isEqualTo(second);
   }
+
+  @Test
+  void aCallForABusyAgentDoesNotHoldUpTheQueue() {
+    Engine engine = engine(Edition.V2);
+    engine.pause(DOMAIN, "105", true);
+    String waiting =
+        engine.inbound(
+            DOMAIN,
+            "19002028",
+            "0938363739",
+            Optional.of(new Script.NoAnswer(Optional.of("105"))),
+            Duration.ZERO,
+            Duration.ZERO);
+    String next =
+        engine.inbound(
+            DOMAIN,
+            "19002028",
+            "0912345678",
+            Optional.of(
+                new Script.Answer(Optional.empty(), Duration.ofSeconds(2), Duration.ofSeconds(5))),
+            Duration.ZERO,
+            Duration.ZERO);
+    step(engine, 20);
+    assertThat(callEvents(next)).anyMatch(e -> e.contains("status=ANSWER&did"));
+    step(engine, 120);
+    assertThat(callEvents(waiting)).last().asString().contains("status=NOANSWER");
+  }
+
+  @Test
+  void runsWithTheSameSeedButAnotherSaltGiveOtherCallIds() {
+    var tenant = BuiltInCallCenter.tenant(Optional.empty(), Edition.V2);
+    String first =
+        new Engine(List.of(tenant), clock, (t, k, e) -> {}, 42, 1L, Optional::empty, c -> {})
+            .inbound(
+                DOMAIN,
+                "19002028",
+                "0938363739",
+                Optional.empty(),
+                Duration.ofMinutes(1),
+                Duration.ofSeconds(10));
+    String second =
+        new Engine(List.of(tenant), clock, (t, k, e) -> {}, 42, 2L, Optional::empty, c -> {})
+            .inbound(
+                DOMAIN,
+                "19002028",
+                "0938363739",
+                Optional.empty(),
+                Duration.ofMinutes(1),
+                Duration.ofSeconds(10));
+    assertThat(first).isNotEqualTo(second);
+  }
 }
