@@ -163,6 +163,8 @@ public final class EventWriter implements AutoCloseable {
           List<Result> results = handle().inTransaction(h -> writeAll(h, List.of(submission)));
           complete(List.of(submission), results);
         } catch (RuntimeException failed) {
+          projector.invalidate(); // the caches may hold what was rolled back
+          dropHandle();
           log.error(
               "event of tenant {} could not be stored", submission.draft().tenantId(), failed);
           submission.done().completeExceptionally(failed);

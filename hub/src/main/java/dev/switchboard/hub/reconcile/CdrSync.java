@@ -41,6 +41,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class CdrSync {
   private static final Logger log = LoggerFactory.getLogger(CdrSync.class);
+  private static final int CHUNK = 200;
 
   private final TenantStore tenants;
   private final PbxClients clients;
@@ -87,7 +88,9 @@ public final class CdrSync {
         continue;
       }
       LocalDate from = now.minus(window).atZone(tenant.zone()).toLocalDate();
-      LocalDate to = now.atZone(tenant.zone()).toLocalDate();
+      // A day more than today: a PBX whose clock runs ahead (the emulator at --speed) is not
+      // missed.
+      LocalDate to = now.atZone(tenant.zone()).toLocalDate().plusDays(1);
       try {
         Report report = sync(tenant, from, to, n -> {});
         total = total.plus(report);
@@ -148,8 +151,10 @@ public final class CdrSync {
                   WebhookPath.CALLDATA,
                   RawFormat.QUERY,
                   query)));
-      if (pending.size() % 100 == 0) {
-        progress.accept(done += 100);
+      if (pending.size() % CHUNK == 0) {
+        // Wait for each chunk: a large backfill must not fill the intake queue live webhooks need.
+        pending.subList(pending.size() - CHUNK, pending.size()).forEach(CompletableFuture::join);
+        progress.accept(done += CHUNK);
       }
     }
     for (int i = 0; i < pending.size(); i++) {

@@ -1,6 +1,7 @@
 package dev.switchboard.hub.reconcile;
 
 import dev.switchboard.client.PbxClientException;
+import dev.switchboard.client.PbxRefusedException;
 import dev.switchboard.hub.actions.PbxClients;
 import dev.switchboard.hub.agents.AgentBoard;
 import dev.switchboard.hub.agents.AgentStatus;
@@ -76,13 +77,22 @@ public final class StatusPoll {
         board.list(Optional.of(tenant.id())).stream()
             .collect(Collectors.toMap(AgentStatus::extension, Function.identity()));
     TreeSet<String> extensions = new TreeSet<>(onBoard.keySet());
+    TreeSet<String> queueMembers = new TreeSet<>();
     for (QueueMembers queue : client.queueMembers()) {
-      queue.members().stream().map(QueueMember::extension).forEach(extensions::add);
+      queue.members().stream().map(QueueMember::extension).forEach(queueMembers::add);
     }
+    extensions.addAll(queueMembers);
     if (extensions.isEmpty()) {
       return 0;
     }
-    List<ExtensionStatus> statuses = client.extensionStatus(List.copyOf(extensions));
+    List<ExtensionStatus> statuses;
+    try {
+      statuses = client.extensionStatus(List.copyOf(extensions));
+    } catch (PbxRefusedException unknownExtension) {
+      // An extension only the board knows (a typo in a webhook, a removed phone) makes the PBX
+      // refuse the whole list: ask for the queues' members alone.
+      statuses = client.extensionStatus(List.copyOf(queueMembers));
+    }
     WebhookParser parser = new WebhookParser(tenant.zone());
     int corrected = 0;
     for (ExtensionStatus status : statuses) {

@@ -26,7 +26,15 @@ public record RawFields(List<RawField> fields) {
   public static final int MAX_NAME_LENGTH = 64;
   public static final int MAX_VALUE_LENGTH = 4096;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+  /** Every field name the documents define, on any path. */
+  private static final java.util.Set<String> DOCUMENTED =
+      java.util.Arrays.stream(WebhookPath.values())
+          .flatMap(path -> path.fields().stream())
+          .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
   /** Checks the limits and that no name is given twice with different values. */
   public RawFields {
@@ -93,12 +101,15 @@ public record RawFields(List<RawField> fields) {
     for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = it.next();
       JsonNode value = entry.getValue();
-      if (value.isContainerNode()) {
+      if (value.isContainerNode() && DOCUMENTED.contains(normalise(entry.getKey()))) {
         throw ProtocolException.field(
             entry.getKey(),
             "is a JSON " + (value.isArray() ? "array" : "object") + " (expected text or a number)");
       }
-      fields.add(new RawField(entry.getKey(), value.isNull() ? "" : value.asText()));
+      // A field the documents do not define may be anything: kept as its JSON text.
+      String text =
+          value.isNull() ? "" : value.isContainerNode() ? value.toString() : value.asText();
+      fields.add(new RawField(entry.getKey(), text));
       if (fields.size() > MAX_FIELDS) {
         break; // the constructor names the problem
       }

@@ -125,4 +125,22 @@ class ReadingToleranceTest {
         .isInstanceOf(AgentNoAnswer.class);
     assertThat(parser.parseJson("{\"callid\":\"1\"}").pathInferred()).isTrue();
   }
+
+  @Test
+  void jsonFieldsTheDocumentsDoNotDefineMayBeArraysOrObjects() {
+    var event =
+        parser.parseJson(
+            WebhookPath.HANGUP, "{\"callid\":\"j1\",\"tags\":[1,2],\"meta\":{\"a\":1}}");
+    assertThat(event.event().extra())
+        .containsEntry("tags", "[1,2]")
+        .containsEntry("meta", "{\"a\":1}");
+  }
+
+  @Test
+  void aJsonKeyGivenTwiceIsRefused() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> parser.parseJson(WebhookPath.HANGUP, "{\"callid\":\"j3\",\"callid\":\"j4\"}"))
+        .isInstanceOf(dev.switchboard.protocol.ProtocolException.class)
+        .hasMessageStartingWith("body is not JSON: Duplicate field 'callid'");
+  }
 }
