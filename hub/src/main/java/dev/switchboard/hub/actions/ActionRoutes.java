@@ -181,6 +181,9 @@ public final class ActionRoutes {
       return request.apply(clients.forTenant(tenant));
     } catch (PbxClientException failed) {
       throw translate(tenant, failed);
+    } catch (IllegalArgumentException badSettings) {
+      throw ApiException.badGateway(
+          "tenant '" + tenant + "''s PBX settings are not usable: " + badSettings.getMessage());
     }
   }
 

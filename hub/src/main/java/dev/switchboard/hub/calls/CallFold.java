@@ -88,7 +88,7 @@ public final class CallFold {
         state,
         outcome,
         answeredBy(facts, cdr, direction),
-        attempts(facts, state),
+        attempts(facts, state, direction),
         firstSeen(facts, calldate),
         facts.ringTimes().min(Comparator.naturalOrder()).or(() -> calldate),
         answered ? answeredAt(facts, cdr) : Optional.empty(),
@@ -187,7 +187,7 @@ public final class CallFold {
    * never from when a final record happened to arrive: the final record only adds its result, and
    * its calldate is the time of an attempt no live event mentions.
    */
-  private static List<Attempt> attempts(Facts facts, CallState state) {
+  private static List<Attempt> attempts(Facts facts, CallState state, CallDirection direction) {
     Map<String, Attempt> byExtension = new LinkedHashMap<>();
     List<CallRecord> records = new ArrayList<>();
     for (LoggedEvent event : facts.ordered) {
@@ -202,7 +202,7 @@ public final class CallFold {
         note(byExtension, noAnswer.extension(), Attempt.Result.NO_ANSWER, event.receivedAt());
       } else if (webhook instanceof CallRecord record
           && record.extension().isPresent()
-          && record.direction().filter(Direction.OUTBOUND::equals).isEmpty()) {
+          && direction != CallDirection.OUTBOUND) {
         records.add(record);
       }
     }
