@@ -51,6 +51,7 @@ public final class Hub implements AutoCloseable {
   private final ScheduledExecutorService schedule;
   private final PrometheusMeterRegistry metrics;
   private final Startup startup;
+  private volatile boolean serving;
 
   /** What the first start created, to be shown once: the default tenant's token, the API token. */
   public record Startup(
@@ -126,10 +127,21 @@ public final class Hub implements AutoCloseable {
     }
   }
 
+  /**
+   * Opens the database and starts only the event writer: no HTTP server, no scheduled jobs. For
+   * maintenance commands ({@code hub sync}) that write through the log while a serving hub may run.
+   */
+  public static Hub startWriterOnly(HubConfig config, Clock clock) {
+    Hub hub = new Hub(config, clock);
+    hub.writer.start();
+    return hub;
+  }
+
   /** Opens the database, migrates it, and starts taking webhooks. */
   public static Hub start(HubConfig config, Clock clock) {
     Hub hub = new Hub(config, clock);
     hub.writer.start();
+    hub.serving = true;
     hub.server.start(config.http().host(), config.http().port());
     long every = config.calls().sweepEvery().toMillis();
     hub.schedule.scheduleWithFixedDelay(hub::sweepQuietly, every, every, TimeUnit.MILLISECONDS);
@@ -224,7 +236,9 @@ public final class Hub implements AutoCloseable {
   @Override
   public void close() {
     schedule.shutdownNow();
-    server.stop();
+    if (serving) {
+      server.stop();
+    }
     writer.close();
     database.close();
     metrics.close();

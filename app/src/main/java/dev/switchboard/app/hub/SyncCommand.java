@@ -63,10 +63,9 @@ public final class SyncCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--to " + to + " is before --from " + from);
     }
     PrintWriter out = spec.commandLine().getOut();
-    // The sync goes through the hub's own writer, so it runs a hub (without serving) on the
-    // database.
-    HubConfig config = options.load().withPort(0);
-    try (Hub hub = Hub.start(config, Clock.systemUTC())) {
+    // The sync goes through the hub's own event writer (no server, no scheduled jobs).
+    HubConfig config = options.load();
+    try (Hub hub = Hub.startWriterOnly(config, Clock.systemUTC())) {
       CdrSync.Report report;
       try (ProgressBar bar =
           new ProgressBarBuilder()
