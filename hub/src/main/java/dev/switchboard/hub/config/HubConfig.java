@@ -138,11 +138,6 @@ public record HubConfig(
     return new HubConfig(http, database, other, calls, stream, reconcile, apiToken);
   }
 
-  /** The same configuration with other call settings. */
-  public HubConfig withCalls(Calls other) {
-    return new HubConfig(http, database, intake, other, stream, reconcile, apiToken);
-  }
-
   /** The same configuration with other stream settings. */
   public HubConfig withStream(Stream other) {
     return new HubConfig(http, database, intake, calls, other, reconcile, apiToken);

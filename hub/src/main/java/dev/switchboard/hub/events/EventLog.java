@@ -59,7 +59,7 @@ public final class EventLog {
         .bind("remote", draft.remoteAddress().orElse(null))
         .bind("type", draft.type())
         .bind("callid", draft.callId().orElse(null))
-        .bind("extension", extensionOf(draft))
+        .bind("extension", draft.webhook().flatMap(EventLog::extensionOf).orElse(null))
         .bind("path", draft.path().map(WebhookPath::path).orElse(null))
         .bind("format", draft.rawFormat().map(RawFormat::code).orElse(null))
         .bind("raw", draft.raw().orElse(null))
@@ -199,27 +199,26 @@ public final class EventLog {
     }
   }
 
-  /** The extension an event names, stored for the agent-status look-up. */
-  private static String extensionOf(EventDraft draft) {
-    WebhookEvent webhook = draft.webhook().orElse(null);
+  /** The extension a webhook names (the agent's), whatever its type; stored for look-ups. */
+  public static Optional<String> extensionOf(WebhookEvent webhook) {
     if (webhook instanceof AgentStatusChange status) {
-      return status.extension();
+      return Optional.of(status.extension());
     }
     if (webhook instanceof IncomingCall incoming) {
-      return incoming.extension().orElse(null);
+      return incoming.extension();
     }
     if (webhook instanceof AgentAnswered answered) {
-      return answered.extension();
+      return Optional.of(answered.extension());
     }
     if (webhook instanceof AgentNoAnswer noAnswer) {
-      return noAnswer.extension();
+      return Optional.of(noAnswer.extension());
     }
     if (webhook instanceof OutboundCall outbound) {
-      return outbound.extension();
+      return Optional.of(outbound.extension());
     }
     if (webhook instanceof CallRecord record) {
-      return record.extension().orElse(null);
+      return record.extension();
     }
-    return null;
+    return Optional.empty();
   }
 }

@@ -9,14 +9,8 @@ import dev.switchboard.hub.events.EventLog;
 import dev.switchboard.hub.events.LoggedEvent;
 import dev.switchboard.hub.stream.Change;
 import dev.switchboard.hub.stream.ChangeHistory;
-import dev.switchboard.protocol.webhook.AgentAnswered;
-import dev.switchboard.protocol.webhook.AgentNoAnswer;
-import dev.switchboard.protocol.webhook.AgentStatusChange;
 import dev.switchboard.protocol.webhook.CallEvent;
-import dev.switchboard.protocol.webhook.CallRecord;
 import dev.switchboard.protocol.webhook.IncomingCall;
-import dev.switchboard.protocol.webhook.OutboundCall;
-import dev.switchboard.protocol.webhook.WebhookEvent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,7 +66,9 @@ public final class ChangeReplay implements ChangeHistory {
             event
                 .callId()
                 .ifPresent(id -> callsTouched.put(event.tenantId() + "\n" + id, event.seq()));
-            extensionOf(event)
+            event
+                .webhook()
+                .flatMap(EventLog::extensionOf)
                 .ifPresent(ext -> agentsTouched.put(event.tenantId() + "\n" + ext, event.seq()));
           }
           List<Change> changes = new ArrayList<>();
@@ -110,30 +106,6 @@ public final class ChangeReplay implements ChangeHistory {
           changes.sort(java.util.Comparator.comparingLong(Change::seq));
           return Optional.of(changes);
         });
-  }
-
-  /** The extension an event names, whatever its type. */
-  private static Optional<String> extensionOf(LoggedEvent event) {
-    WebhookEvent webhook = event.webhook().orElse(null);
-    if (webhook instanceof AgentStatusChange status) {
-      return Optional.of(status.extension());
-    }
-    if (webhook instanceof IncomingCall incoming) {
-      return incoming.extension();
-    }
-    if (webhook instanceof AgentAnswered answered) {
-      return Optional.of(answered.extension());
-    }
-    if (webhook instanceof AgentNoAnswer noAnswer) {
-      return Optional.of(noAnswer.extension());
-    }
-    if (webhook instanceof OutboundCall outbound) {
-      return Optional.of(outbound.extension());
-    }
-    if (webhook instanceof CallRecord record) {
-      return record.extension();
-    }
-    return Optional.empty();
   }
 
   private static Optional<String> lastRungExtension(

@@ -31,14 +31,4 @@ public enum EventType {
   public WebhookPath path() {
     return path;
   }
-
-  /** The type with this snake-case name. */
-  public static java.util.Optional<EventType> fromWireName(String name) {
-    for (EventType type : values()) {
-      if (type.wireName.equals(name)) {
-        return java.util.Optional.of(type);
-      }
-    }
-    return java.util.Optional.empty();
-  }
 }
