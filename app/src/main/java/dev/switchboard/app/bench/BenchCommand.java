@@ -80,6 +80,9 @@ public final class BenchCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
+      atLeastOne("--seconds", seconds);
+      atLeastOne("--concurrency", concurrency);
+      atLeastOne("--rate", rate);
       Path folder = Files.createTempDirectory("switchboard-bench");
       DatabaseSettings settings =
           DatabaseSettings.of(
@@ -143,12 +146,32 @@ public final class BenchCommand implements Runnable {
       latency(out, "do-nothing endpoint", baselinePaced);
       latency(out, "durable intake", paced);
       out.println("  (target: durable intake p99 < 5 ms)");
-      out.printf(
-          "  failures: do-nothing %d, durable %d%n", baseline.failures(), durable.failures());
-      return baseline.failures() + baselinePaced.failures() + durable.failures() + paced.failures()
-              == 0
-          ? 0
-          : 1;
+      long failures =
+          baseline.failures() + baselinePaced.failures() + durable.failures() + paced.failures();
+      out.println();
+      if (failures == 0) {
+        out.println("  failures: none (every request of every phase answered HTTP 200)");
+        return 0;
+      }
+      out.printf("  failures: %,d request(s) not answered HTTP 200:%n", failures);
+      failures(out, "do-nothing, throughput", baseline);
+      failures(out, "do-nothing, latency", baselinePaced);
+      failures(out, "durable, throughput", durable);
+      failures(out, "durable, latency", paced);
+      out.println("  (exit status 1: the figures above include failed requests)");
+      return 1;
+    }
+
+    private static void atLeastOne(String option, int value) {
+      if (value < 1) {
+        throw new IllegalArgumentException(option + " must be at least 1 (got " + value + ")");
+      }
+    }
+
+    private static void failures(PrintWriter out, String phase, LoadGenerator.Result result) {
+      if (result.failures() > 0) {
+        out.printf("    %-24s %,d  %s%n", phase, result.failures(), result.failureReasons());
+      }
     }
 
     private static void latency(PrintWriter out, String label, LoadGenerator.Result result) {

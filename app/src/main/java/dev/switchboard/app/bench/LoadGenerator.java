@@ -8,10 +8,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongFunction;
 
 /**
@@ -26,8 +30,20 @@ final class LoadGenerator {
           .connectTimeout(Duration.ofSeconds(5))
           .build();
 
-  /** Requests done, failures, and latencies in microseconds (sorted). */
-  record Result(long requests, long failures, Duration elapsed, long[] latenciesMicros) {
+  /**
+   * Requests done, failures with their reasons (an HTTP status or the kind of I/O error, with how
+   * many), and latencies in microseconds (sorted).
+   */
+  record Result(
+      long requests, Map<String, Long> failureReasons, Duration elapsed, long[] latenciesMicros) {
+    Result {
+      failureReasons = Map.copyOf(failureReasons);
+    }
+
+    long failures() {
+      return failureReasons.values().stream().mapToLong(Long::longValue).sum();
+    }
+
     double perSecond() {
       return requests / (elapsed.toNanos() / 1e9);
     }
@@ -47,7 +63,7 @@ final class LoadGenerator {
   Result closedLoop(LongFunction<String> urls, int workers, Duration length)
       throws InterruptedException {
     AtomicLong next = new AtomicLong();
-    AtomicLong failures = new AtomicLong();
+    Failures failures = new Failures();
     ConcurrentLinkedQueue<long[]> latencies = new ConcurrentLinkedQueue<>();
     long deadline = System.nanoTime() + length.toNanos();
     long started = System.nanoTime();
@@ -61,9 +77,7 @@ final class LoadGenerator {
                     int count = 0;
                     while (System.nanoTime() < deadline) {
                       long sent = System.nanoTime();
-                      if (!send(urls.apply(next.getAndIncrement()))) {
-                        failures.incrementAndGet();
-                      }
+                      failures.count(send(urls.apply(next.getAndIncrement())));
                       if (count == mine.length) {
                         mine = Arrays.copyOf(mine, mine.length * 2);
                       }
@@ -75,7 +89,7 @@ final class LoadGenerator {
     for (Thread thread : threads) {
       thread.join();
     }
-    return result(latencies, failures.get(), Duration.ofNanos(System.nanoTime() - started));
+    return result(latencies, failures.reasons(), Duration.ofNanos(System.nanoTime() - started));
   }
 
   /** Requests at {@code perSecond}, evenly spaced, for {@code length}. */
@@ -84,7 +98,7 @@ final class LoadGenerator {
     long interval = 1_000_000_000L / perSecond;
     long total = length.toSeconds() * perSecond;
     long[] latencies = new long[(int) total];
-    AtomicLong failures = new AtomicLong();
+    Failures failures = new Failures();
     List<CompletableFuture<Void>> pending = new ArrayList<>();
     long start = System.nanoTime();
     try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -99,9 +113,7 @@ final class LoadGenerator {
         pending.add(
             CompletableFuture.runAsync(
                 () -> {
-                  if (!send(url)) {
-                    failures.incrementAndGet();
-                  }
+                  failures.count(send(url));
                   latencies[index] = (System.nanoTime() - scheduled) / 1000;
                 },
                 executor));
@@ -110,26 +122,44 @@ final class LoadGenerator {
     }
     Arrays.sort(latencies);
     return new Result(
-        total, failures.get(), Duration.ofNanos(System.nanoTime() - start), latencies);
+        total, failures.reasons(), Duration.ofNanos(System.nanoTime() - start), latencies);
   }
 
-  private boolean send(String url) {
+  /** Sends one request; returns null on HTTP 200, else why it failed. */
+  private String send(String url) {
     try {
       HttpResponse<String> reply =
           client.send(
               HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
               HttpResponse.BodyHandlers.ofString());
-      return reply.statusCode() == 200;
+      return reply.statusCode() == 200 ? null : "HTTP " + reply.statusCode();
     } catch (java.io.IOException failed) {
-      return false;
+      return failed.getClass().getSimpleName();
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
-      return false;
+      return "interrupted";
+    }
+  }
+
+  /** Failed requests counted by reason. Thread-safe. */
+  private static final class Failures {
+    private final ConcurrentHashMap<String, LongAdder> byReason = new ConcurrentHashMap<>();
+
+    void count(String reason) {
+      if (reason != null) {
+        byReason.computeIfAbsent(reason, r -> new LongAdder()).increment();
+      }
+    }
+
+    Map<String, Long> reasons() {
+      Map<String, Long> copy = new TreeMap<>();
+      byReason.forEach((reason, count) -> copy.put(reason, count.sum()));
+      return copy;
     }
   }
 
   private static Result result(
-      ConcurrentLinkedQueue<long[]> parts, long failures, Duration elapsed) {
+      ConcurrentLinkedQueue<long[]> parts, Map<String, Long> failures, Duration elapsed) {
     long[] all = parts.stream().flatMapToLong(Arrays::stream).sorted().toArray();
     return new Result(all.length, failures, elapsed, all);
   }

@@ -101,9 +101,15 @@ public final class DemoCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     long started = System.nanoTime();
     Map<String, String> env = System.getenv();
+    // The emulator forgets its calls when it stops, so a previous run's calls would stay
+    // "talking" in the hub: every start begins with empty databases.
+    DemoData.clear(data);
     HubConfig config = hubConfig(env);
     String apiToken = config.apiToken().orElseGet(Secrets::newToken);
-    Hub hub = Hub.start(config.withApiToken(apiToken), Clock.systemUTC());
+    // The hub reads the emulator's clock once it runs, so that at --speed above 1 the hub's times
+    // and the PBX's calldates are on one time line.
+    FollowingClock clock = new FollowingClock(Clock.systemUTC());
+    Hub hub = Hub.start(config.withApiToken(apiToken), clock);
     Pbx pbx;
     try {
       // A fresh webhook URL each start: the emulator needs it, and only its hash is stored.
@@ -130,6 +136,7 @@ public final class DemoCommand implements Callable<Integer> {
                   Optional.of(dropRate),
                   Optional.empty()));
       pbx = Pbx.start(pbxConfig, Clock.systemUTC());
+      clock.follow(pbx.engine().clock());
       TenantSetup tenant = pbxConfig.tenants().get(0);
       hub.tenants()
           .setPbx(
@@ -155,6 +162,7 @@ public final class DemoCommand implements Callable<Integer> {
         pbx,
         apiToken,
         config.apiToken().isPresent(),
+        data,
         (System.nanoTime() - started) / 1_000_000);
     stopped.await();
     return 0;
@@ -180,7 +188,13 @@ public final class DemoCommand implements Callable<Integer> {
   }
 
   private static void print(
-      PrintWriter out, Hub hub, Pbx pbx, String apiToken, boolean chosenToken, long millis) {
+      PrintWriter out,
+      Hub hub,
+      Pbx pbx,
+      String apiToken,
+      boolean chosenToken,
+      Path data,
+      long millis) {
     String hubUrl = hub.baseUrl();
     out.printf(
         "Switchboard demo %s ready in %.1f s: the emulator sends calls to the hub.%n%n",
@@ -202,9 +216,11 @@ public final class DemoCommand implements Callable<Integer> {
                 ", %.0f%% of webhooks dropped (reconciled every minute)",
                 pbx.config().delivery().dropRate() * 100)
             : "");
+    out.printf("  data          %s   (emptied at each start)%n", data);
     out.println();
+    // Double quotes: the shell expands $SWITCHBOARD_API_TOKEN inside them, not inside '...'.
     String auth =
-        "-H 'Authorization: Bearer " + (chosenToken ? "$SWITCHBOARD_API_TOKEN" : apiToken) + "'";
+        "-H \"Authorization: Bearer " + (chosenToken ? "$SWITCHBOARD_API_TOKEN" : apiToken) + "\"";
     out.printf("  curl %s %s/v1/calls            # calls, newest first%n", auth, hubUrl);
     out.printf("  curl -N %s %s/v1/stream        # live changes%n", auth, hubUrl);
     out.printf("  curl %s %s/v1/agents           # who is talking%n", auth, hubUrl);
