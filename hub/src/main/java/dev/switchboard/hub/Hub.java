@@ -12,6 +12,7 @@ import dev.switchboard.hub.events.EventLog;
 import dev.switchboard.hub.intake.ChangeReplay;
 import dev.switchboard.hub.intake.EventWriter;
 import dev.switchboard.hub.intake.RateLimits;
+import dev.switchboard.hub.nodes.HubNodes;
 import dev.switchboard.hub.reconcile.CdrSync;
 import dev.switchboard.hub.reconcile.StatusPoll;
 import dev.switchboard.hub.stream.ChangeFeed;
@@ -51,6 +52,8 @@ public final class Hub implements AutoCloseable {
   private final ScheduledExecutorService schedule;
   private final PrometheusMeterRegistry metrics;
   private final Startup startup;
+  private final HubNodes nodes;
+  private final String nodeId = java.util.UUID.randomUUID().toString();
   private volatile boolean serving;
 
   /** What the first start created, to be shown once: the default tenant's token, the API token. */
@@ -63,6 +66,7 @@ public final class Hub implements AutoCloseable {
     try {
       this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       this.tenants = new TenantStore(database.jdbi(), clock);
+      this.nodes = new HubNodes(database.jdbi(), clock);
       ApiTokens apiTokens = new ApiTokens(database.jdbi(), clock);
       this.startup = new Startup(ensureDefaultTenant(), apiTokens.ensure(config.apiToken()));
       EventLog eventLog =
@@ -143,6 +147,7 @@ public final class Hub implements AutoCloseable {
     hub.writer.start();
     hub.serving = true;
     hub.server.start(config.http().host(), config.http().port());
+    hub.nodes.started(hub.nodeId, hub.baseUrl());
     long every = config.calls().sweepEvery().toMillis();
     hub.schedule.scheduleWithFixedDelay(hub::sweepQuietly, every, every, TimeUnit.MILLISECONDS);
     long sync = config.reconcile().every().toMillis();
@@ -193,9 +198,9 @@ public final class Hub implements AutoCloseable {
     return server.port();
   }
 
-  /** {@code http://localhost:PORT}. */
+  /** The configured public URL ({@code http.public_url}), else {@code http://localhost:PORT}. */
   public String baseUrl() {
-    return "http://localhost:" + port();
+    return config.http().publicUrl().orElse("http://localhost:" + port());
   }
 
   /** What this start created and must be shown once. */

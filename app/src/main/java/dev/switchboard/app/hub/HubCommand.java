@@ -33,12 +33,13 @@ import picocli.CommandLine.Spec;
 public final class HubCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin HubOptions options;
+  @Mixin HubServerOptions server;
 
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     long started = System.nanoTime();
-    HubConfig config = options.load();
+    HubConfig config = options.load(server.settings());
     Hub hub = Hub.start(config, Clock.systemUTC());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()

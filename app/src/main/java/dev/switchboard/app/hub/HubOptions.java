@@ -8,7 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
-/** The options every {@code hub} command shares: where the configuration and database are. */
+/**
+ * The options every {@code hub} command shares: where the configuration and database are. The
+ * serving command adds where to listen ({@link HubServerOptions}).
+ */
 public final class HubOptions {
   @Option(
       names = "--config",
@@ -22,18 +25,6 @@ public final class HubOptions {
       description =
           "Database: jdbc:sqlite:FILE (default jdbc:sqlite:data/hub.db) or jdbc:postgresql://HOST/DB?user=...&password=... Env: SWITCHBOARD_DB.")
   String database;
-
-  @Option(
-      names = "--port",
-      paramLabel = "PORT",
-      description = "HTTP port (default 8080). Env: SWITCHBOARD_PORT.")
-  Integer port;
-
-  @Option(
-      names = "--host",
-      paramLabel = "ADDRESS",
-      description = "Address to listen on (default 0.0.0.0). Env: SWITCHBOARD_HOST.")
-  String host;
 
   /** Sets the configuration file (for commands that embed the hub). */
   public void config(Path file) {
@@ -53,12 +44,6 @@ public final class HubOptions {
     Map<String, String> explicit = new HashMap<>(overrides);
     if (database != null) {
       explicit.put("database.url", database);
-    }
-    if (port != null) {
-      explicit.put("http.port", Integer.toString(port));
-    }
-    if (host != null) {
-      explicit.put("http.host", host);
     }
     Optional<Path> file =
         Optional.ofNullable(config)

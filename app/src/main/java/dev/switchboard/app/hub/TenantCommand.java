@@ -1,6 +1,8 @@
 package dev.switchboard.app.hub;
 
 import dev.switchboard.app.SwitchboardVersion;
+import dev.switchboard.hub.config.HubConfig;
+import dev.switchboard.hub.nodes.HubNodes;
 import dev.switchboard.hub.tenants.SourceNetworks;
 import dev.switchboard.hub.tenants.Tenant;
 import dev.switchboard.hub.tenants.TenantStore;
@@ -38,9 +40,15 @@ public final class TenantCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  static String base(HubOptions options) {
-    int port = options.load().http().port();
-    return "http://<this-host>:" + port;
+  /**
+   * The base URL of the hub serving this database: the one that started last, else the configured
+   * public URL, else localhost with the configured port.
+   */
+  static String base(HubConfig config, Database database) {
+    return new HubNodes(database.jdbi(), Clock.systemUTC())
+        .latestBaseUrl()
+        .or(() -> config.http().publicUrl())
+        .orElse("http://localhost:" + config.http().port());
   }
 
   /** {@code tenant add ID --name NAME [--tz ZONE] [--allow CIDRS]}. */
@@ -81,12 +89,13 @@ public final class TenantCommand implements Runnable {
       } catch (DateTimeException badZone) {
         throw new IllegalArgumentException("--tz: unknown time zone '" + zone + "'");
       }
-      try (Database database = HubDatabase.open(options.load())) {
+      HubConfig config = options.load();
+      try (Database database = HubDatabase.open(config)) {
         TenantStore.Created created =
             new TenantStore(database.jdbi(), Clock.systemUTC()).create(tenant);
         out.printf(
             "tenant %s added; its webhook base URL (shown once):%n  %s/hooks/%s%n",
-            id, base(options), created.token());
+            id, base(config, database), created.token());
       }
       return 0;
     }
@@ -130,14 +139,15 @@ public final class TenantCommand implements Runnable {
 
     @Override
     public Integer call() {
-      try (Database database = HubDatabase.open(options.load())) {
+      HubConfig config = options.load();
+      try (Database database = HubDatabase.open(config)) {
         TenantStore.Created created =
             new TenantStore(database.jdbi(), Clock.systemUTC()).rotateToken(id);
         spec.commandLine()
             .getOut()
             .printf(
                 "tenant %s has a new webhook base URL (shown once; a running hub switches within 5 seconds):%n  %s/hooks/%s%n",
-                id, base(options), created.token());
+                id, base(config, database), created.token());
       }
       return 0;
     }

@@ -15,6 +15,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,6 +72,43 @@ class HubCommandsTest {
     }
     Run rotated = run("hub", "tenant", "rotate-token", "acme", "--db", db());
     assertThat(rotated.out()).contains("/hooks/").doesNotContain(token);
+  }
+
+  @Test
+  void tenantCommandsPrintTheUrlOfTheHubServingTheDatabaseWhateverItsPort() throws Exception {
+    try (Hub hub =
+        Hub.start(
+            HubConfig.defaults()
+                .withPort(0)
+                .withDatabase(DatabaseSettings.of(db()))
+                .withApiToken("a-token-for-tests-123"),
+            Clock.systemUTC())) {
+      assertThat(hub.port()).isNotEqualTo(8080);
+      Run added = run("hub", "tenant", "add", "acme", "--name", "ACME", "--db", db());
+      assertThat(added.out()).contains(hub.baseUrl() + "/hooks/");
+      String url = added.out().replaceAll("(?s).*?(http://\\S+/hooks/\\S+).*", "$1");
+      var reply =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(url + "/api/callcenter/hangup?callid=p1"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertThat(reply.statusCode()).as("the printed URL works as printed").isEqualTo(200);
+      Run rotated = run("hub", "tenant", "rotate-token", "acme", "--db", db());
+      assertThat(rotated.out()).contains(hub.baseUrl() + "/hooks/");
+    }
+  }
+
+  @Test
+  void maintenanceCommandsOfferNoListeningOptions() {
+    for (String command : new String[] {"tenant add", "sync", "rebuild", "import-contacts"}) {
+      List<String> args = new ArrayList<>(List.of("hub"));
+      args.addAll(List.of(command.split(" ")));
+      args.add("--help");
+      Run help = run(args.toArray(String[]::new));
+      assertThat(help.out()).as(command).doesNotContain("--port").doesNotContain("--host");
+    }
+    assertThat(run("hub", "--help").out()).contains("--port").contains("--host");
   }
 
   @Test

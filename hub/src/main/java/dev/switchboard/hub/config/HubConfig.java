@@ -32,11 +32,21 @@ public record HubConfig(
     }
   }
 
-  /** The HTTP server. */
-  public record Http(String host, int port, long maxRequestBytes) {
-    /** Validates the port and size. */
+  /**
+   * The HTTP server.
+   *
+   * @param host the address to listen on
+   * @param port the port (0 picks a free one)
+   * @param maxRequestBytes the largest request accepted
+   * @param publicUrl the base URL the PBX and people reach the hub at (behind a proxy or a load
+   *     balancer), printed in banners and by the tenant commands; without it, {@code
+   *     http://localhost:PORT}
+   */
+  public record Http(String host, int port, long maxRequestBytes, Optional<String> publicUrl) {
+    /** Validates the port, size and URL. */
     public Http {
       Objects.requireNonNull(host, "http.host");
+      publicUrl = Objects.requireNonNull(publicUrl, "http.public_url").map(Http::baseUrl);
       if (port < 0 || port > 65535) {
         throw new ConfigException(
             "http.port: " + port + " is not a port (0-65535; 0 picks a free one)");
@@ -44,6 +54,21 @@ public record HubConfig(
       if (maxRequestBytes < 1024) {
         throw new ConfigException("http.max_request_bytes: must be at least 1024");
       }
+    }
+
+    private static String baseUrl(String url) {
+      String trimmed = url.strip().replaceAll("/+$", "");
+      try {
+        java.net.URI uri = new java.net.URI(trimmed);
+        if ((uri.getScheme() == null || !uri.getScheme().matches("https?"))
+            || uri.getHost() == null) {
+          throw new ConfigException(
+              "http.public_url: '" + url + "' is not an http:// or https:// URL with a host");
+        }
+      } catch (java.net.URISyntaxException bad) {
+        throw new ConfigException("http.public_url: '" + url + "' is not a URL");
+      }
+      return trimmed;
     }
   }
 
@@ -107,7 +132,7 @@ public record HubConfig(
   /** The defaults: port 8080, SQLite under ./data, loopback-only bare paths, 4 h sweep. */
   public static HubConfig defaults() {
     return new HubConfig(
-        new Http("0.0.0.0", 8080, 64 * 1024),
+        new Http("0.0.0.0", 8080, 64 * 1024, Optional.empty()),
         DatabaseSettings.of("jdbc:sqlite:data/hub.db"),
         new Intake(SourceNetworks.loopback(), 200, 2000, 10_000, 500),
         new Calls(Duration.ofHours(4), Duration.ofMinutes(1)),
@@ -119,7 +144,7 @@ public record HubConfig(
   /** The same configuration listening on {@code port}. */
   public HubConfig withPort(int port) {
     return new HubConfig(
-        new Http(http.host(), port, http.maxRequestBytes()),
+        new Http(http.host(), port, http.maxRequestBytes(), http.publicUrl()),
         database,
         intake,
         calls,

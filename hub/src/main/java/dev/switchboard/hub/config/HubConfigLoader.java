@@ -17,7 +17,7 @@ import java.util.Optional;
  * malformed setting fails with a message naming it.
  *
  * <pre>
- * http: {host: 0.0.0.0, port: 8080, max_request_bytes: 65536}
+ * http: {host: 0.0.0.0, port: 8080, max_request_bytes: 65536, public_url: "https://crm.example.com"}
  * database: {url: "jdbc:sqlite:data/hub.db", pool_size: 8, sqlite_sync: normal}
  * intake: {bare_seed_paths: loopback, rate_per_second: 200, rate_burst: 2000, queue: 10000, batch: 500}
  * calls: {sweep_after: 4h, sweep_every: 1m}
@@ -33,6 +33,7 @@ public final class HubConfigLoader {
           Map.entry("http.host", "SWITCHBOARD_HOST"),
           Map.entry("http.port", "SWITCHBOARD_PORT"),
           Map.entry("http.max_request_bytes", "SWITCHBOARD_MAX_REQUEST_BYTES"),
+          Map.entry("http.public_url", "SWITCHBOARD_PUBLIC_URL"),
           Map.entry("database.url", "SWITCHBOARD_DB"),
           Map.entry("database.pool_size", "SWITCHBOARD_DB_POOL_SIZE"),
           Map.entry("database.sqlite_sync", "SWITCHBOARD_DB_SQLITE_SYNC"),
@@ -85,7 +86,8 @@ public final class HubConfigLoader {
             integer("http.port").orElse(d.http().port()),
             integer("http.max_request_bytes")
                 .map(Integer::longValue)
-                .orElse(d.http().maxRequestBytes())),
+                .orElse(d.http().maxRequestBytes()),
+            text("http.public_url").filter(v -> !v.isBlank())),
         database(
             text("database.url").orElse(d.database().jdbcUrl()),
             integer("database.pool_size").orElse(d.database().maxPoolSize()),
