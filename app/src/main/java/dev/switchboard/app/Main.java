@@ -6,6 +6,8 @@ import dev.switchboard.app.decode.DecodeCommand;
 import dev.switchboard.app.demo.DemoCommand;
 import dev.switchboard.app.hub.HubCommand;
 import dev.switchboard.app.pbx.PbxCommand;
+import dev.switchboard.protocol.Edition;
+import dev.switchboard.protocol.ProtocolException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -40,6 +42,7 @@ public final class Main implements Runnable {
   /** The configured command line, for tests that capture its output. */
   public static CommandLine commandLine() {
     CommandLine commandLine = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+    commandLine.registerConverter(Edition.class, Main::edition);
     commandLine.setExecutionExceptionHandler(
         (failure, line, parsed) -> {
           line.getErr()
@@ -48,6 +51,14 @@ public final class Main implements Runnable {
           return 2;
         });
     return commandLine;
+  }
+
+  private static Edition edition(String text) {
+    try {
+      return Edition.parse(text);
+    } catch (ProtocolException unknown) {
+      throw new CommandLine.TypeConversionException(unknown.getMessage());
+    }
   }
 
   @Override

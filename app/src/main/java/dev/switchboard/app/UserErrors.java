@@ -1,6 +1,9 @@
 package dev.switchboard.app;
 
+import dev.switchboard.client.PbxClientException;
 import dev.switchboard.hub.config.ConfigException;
+import dev.switchboard.protocol.ProtocolException;
+import dev.switchboard.settings.SettingsException;
 import dev.switchboard.store.StoreException;
 
 /** Turns a failure into the one line a person reads: what went wrong, not a stack trace. */
@@ -9,7 +12,10 @@ final class UserErrors {
 
   static String message(Throwable failure) {
     if (failure instanceof ConfigException
+        || failure instanceof SettingsException
         || failure instanceof StoreException
+        || failure instanceof ProtocolException
+        || failure instanceof PbxClientException
         || failure instanceof IllegalArgumentException) {
       return failure.getMessage();
     }

@@ -45,6 +45,24 @@ class ArchitectureTest {
             "dev.switchboard.hub..",
             "dev.switchboard.pbx..",
             "dev.switchboard.app..",
+            "dev.switchboard.store..",
+            "dev.switchboard.settings..")
+        .check(classes);
+  }
+
+  @Test
+  void settingsDependOnNoOtherModule() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.switchboard.settings..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.switchboard.protocol..",
+            "dev.switchboard.client..",
+            "dev.switchboard.hub..",
+            "dev.switchboard.pbx..",
+            "dev.switchboard.app..",
             "dev.switchboard.store..")
         .check(classes);
   }
@@ -98,7 +116,7 @@ class ArchitectureTest {
 
   @Test
   void internalPackagesAreUsedOnlyInsideTheirModule() {
-    for (String module : new String[] {"protocol", "client", "hub", "pbx", "store"}) {
+    for (String module : new String[] {"protocol", "client", "hub", "pbx", "store", "settings"}) {
       String root = "dev.switchboard." + module;
       classes()
           .that()

@@ -21,6 +21,7 @@ import dev.switchboard.hub.tenants.SourceNetworks;
 import dev.switchboard.hub.tenants.Tenant;
 import dev.switchboard.hub.tenants.TenantStore;
 import dev.switchboard.protocol.webhook.WebhookParser;
+import dev.switchboard.settings.ListenAddress;
 import dev.switchboard.store.Database;
 import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -146,7 +147,18 @@ public final class Hub implements AutoCloseable {
     Hub hub = new Hub(config, clock);
     hub.writer.start();
     hub.serving = true;
-    hub.server.start(config.http().host(), config.http().port());
+    try {
+      new ListenAddress(
+              "the hub",
+              config.http().host(),
+              config.http().port(),
+              "http.host (--host, SWITCHBOARD_HOST)",
+              "http.port (--port, SWITCHBOARD_PORT)")
+          .listen(() -> hub.server.start(config.http().host(), config.http().port()));
+    } catch (RuntimeException cannotListen) {
+      hub.close();
+      throw cannotListen;
+    }
     hub.nodes.started(hub.nodeId, hub.baseUrl());
     long every = config.calls().sweepEvery().toMillis();
     hub.schedule.scheduleWithFixedDelay(hub::sweepQuietly, every, every, TimeUnit.MILLISECONDS);

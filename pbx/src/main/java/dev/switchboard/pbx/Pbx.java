@@ -16,6 +16,7 @@ import dev.switchboard.pbx.recordings.RecordingRoutes;
 import dev.switchboard.pbx.traffic.TrafficGenerator;
 import dev.switchboard.protocol.webhook.WebhookEvent;
 import dev.switchboard.protocol.webhook.WebhookFormatter;
+import dev.switchboard.settings.ListenAddress;
 import dev.switchboard.store.Database;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
@@ -113,7 +114,18 @@ public final class Pbx implements AutoCloseable {
   /** Starts the emulator: the server, the engine's loop, the dispatcher and the traffic. */
   public static Pbx start(PbxConfig config, Clock realClock) {
     Pbx pbx = new Pbx(config, realClock);
-    pbx.server.start(config.http().host(), config.http().port());
+    try {
+      new ListenAddress(
+              "the PBX emulator",
+              config.http().host(),
+              config.http().port(),
+              "http.host",
+              "http.port (--port, SWITCHBOARD_PBX_PORT)")
+          .listen(() -> pbx.server.start(config.http().host(), config.http().port()));
+    } catch (RuntimeException cannotListen) {
+      pbx.close();
+      throw cannotListen;
+    }
     pbx.baseUrl = "http://localhost:" + pbx.server.port();
     for (TenantSetup tenant : config.tenants()) {
       // Webhooks still pending from an earlier run go where the tenant's CRM is now.

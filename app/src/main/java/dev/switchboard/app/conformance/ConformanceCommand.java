@@ -56,7 +56,7 @@ public final class ConformanceCommand implements Callable<Integer> {
       defaultValue = "v2",
       paramLabel = "v1|v2",
       description = "Edition of the documents to follow (default: ${DEFAULT-VALUE}).")
-  String dialect;
+  Edition dialect;
 
   @Option(
       names = "--post-json",
@@ -79,7 +79,11 @@ public final class ConformanceCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
-    Edition edition = Edition.parse(dialect);
+    if (timeoutSeconds < 1) {
+      throw new IllegalArgumentException(
+          "--timeout must be at least 1 second (got " + timeoutSeconds + ")");
+    }
+    Edition edition = dialect;
     List<Planned> plan = plan(edition);
     out.printf(
         "Conformance of %s against VoiceCloud %s webhooks (%s): %d webhooks%n%n",

@@ -81,7 +81,7 @@ public final class DemoCommand implements Callable<Integer> {
       defaultValue = "${env:SWITCHBOARD_DIALECT:-v2}",
       paramLabel = "v1|v2",
       description = "Edition of the webhooks (default: ${DEFAULT-VALUE}).")
-  String dialect;
+  Edition dialect;
 
   @Option(
       names = "--data",
@@ -128,7 +128,7 @@ public final class DemoCommand implements Callable<Integer> {
                   Optional.of(pbxPort),
                   Optional.of("jdbc:sqlite:" + data.resolve("pbx.db")),
                   Optional.of(webhooks),
-                  Optional.of(Edition.parse(dialect)),
+                  Optional.of(dialect),
                   Optional.of(speed),
                   Optional.empty(),
                   Optional.of(traffic),

@@ -66,6 +66,20 @@ public final class SyncCommand implements Callable<Integer> {
     // The sync goes through the hub's own event writer (no server, no scheduled jobs).
     HubConfig config = options.load();
     try (Hub hub = Hub.startWriterOnly(config, Clock.systemUTC())) {
+      // Checked before the progress bar starts, so the error is the only thing printed.
+      if (hub.tenants().find(tenant).isEmpty()) {
+        throw new IllegalArgumentException(
+            "there is no tenant '" + tenant + "' (switchboard hub tenant list shows them)");
+      }
+      if (hub.tenants().pbx(tenant).isEmpty()) {
+        throw new IllegalArgumentException(
+            "tenant '"
+                + tenant
+                + "' has no PBX settings; set them first: SWITCHBOARD_PBX_KEY=... switchboard hub"
+                + " tenant set-pbx "
+                + tenant
+                + " --api-url https://pbx.example.com --domain example.com");
+      }
       CdrSync.Report report;
       try (ProgressBar bar =
           new ProgressBarBuilder()

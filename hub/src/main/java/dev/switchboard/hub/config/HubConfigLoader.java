@@ -187,6 +187,8 @@ public final class HubConfigLoader {
     try {
       JsonNode tree = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(path));
       return tree == null ? new ObjectMapper().createObjectNode() : tree;
+    } catch (java.nio.file.NoSuchFileException missing) {
+      throw new ConfigException("config file " + path + " does not exist");
     } catch (IOException unreadable) {
       throw new ConfigException(
           "config file " + path + ": " + unreadable.getMessage().split("\n")[0]);

@@ -238,6 +238,8 @@ public final class PbxConfigLoader {
     try {
       JsonNode tree = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(path));
       return tree == null ? new ObjectMapper().createObjectNode() : tree;
+    } catch (java.nio.file.NoSuchFileException missing) {
+      throw new IllegalArgumentException("config file " + path + " does not exist");
     } catch (IOException unreadable) {
       throw new IllegalArgumentException(
           "config file " + path + ": " + unreadable.getMessage().split("\n")[0]);
