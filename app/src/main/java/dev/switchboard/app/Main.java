@@ -43,6 +43,8 @@ public final class Main implements Runnable {
   public static CommandLine commandLine() {
     CommandLine commandLine = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.registerConverter(Edition.class, Main::edition);
+    // Wide enough that the URLs in descriptions are not broken across lines.
+    commandLine.setUsageHelpWidth(110);
     commandLine.setExecutionExceptionHandler(
         (failure, line, parsed) -> {
           line.getErr()

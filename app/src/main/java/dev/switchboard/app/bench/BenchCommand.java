@@ -54,18 +54,21 @@ public final class BenchCommand implements Runnable {
     @Spec CommandSpec spec;
 
     @Option(
+        paramLabel = "SECONDS",
         names = "--seconds",
         defaultValue = "10",
         description = "Length of each phase (default: ${DEFAULT-VALUE}).")
     int seconds;
 
     @Option(
+        paramLabel = "N",
         names = "--concurrency",
         defaultValue = "64",
         description = "Concurrent senders for throughput (default: ${DEFAULT-VALUE}).")
     int concurrency;
 
     @Option(
+        paramLabel = "EVENTS_PER_SECOND",
         names = "--rate",
         defaultValue = "1000",
         description = "Events a second for the latency phase (default: ${DEFAULT-VALUE}).")

@@ -44,18 +44,21 @@ public final class DemoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(
+      paramLabel = "PORT",
       names = "--hub-port",
       defaultValue = "${env:SWITCHBOARD_PORT:-8080}",
       description = "The hub's port (default: ${DEFAULT-VALUE}).")
   int hubPort;
 
   @Option(
+      paramLabel = "PORT",
       names = "--pbx-port",
       defaultValue = "${env:SWITCHBOARD_PBX_PORT:-8090}",
       description = "The emulator's port (default: ${DEFAULT-VALUE}).")
   int pbxPort;
 
   @Option(
+      paramLabel = "X",
       names = "--speed",
       defaultValue = "${env:SWITCHBOARD_SPEED:-2}",
       description = "Simulated time runs this much faster (default: ${DEFAULT-VALUE}).")

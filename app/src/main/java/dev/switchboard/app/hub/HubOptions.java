@@ -22,8 +22,10 @@ public final class HubOptions {
   @Option(
       names = "--db",
       paramLabel = "JDBC_URL",
-      description =
-          "Database: jdbc:sqlite:FILE (default jdbc:sqlite:data/hub.db) or jdbc:postgresql://HOST/DB?user=...&password=... Env: SWITCHBOARD_DB.")
+      description = {
+        "Database (default jdbc:sqlite:data/hub.db). Env: SWITCHBOARD_DB. PostgreSQL:",
+        "jdbc:postgresql://HOST/DB?user=USER&password=PASSWORD"
+      })
   String database;
 
   /** Sets the configuration file (for commands that embed the hub). */

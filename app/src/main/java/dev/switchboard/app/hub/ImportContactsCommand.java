@@ -45,6 +45,7 @@ public final class ImportContactsCommand implements Callable<Integer> {
   Path file;
 
   @Option(
+      paramLabel = "ID",
       names = "--tenant",
       defaultValue = Tenant.DEFAULT_ID,
       description = "Tenant to import into (default: ${DEFAULT-VALUE}).")

@@ -50,6 +50,7 @@ public final class SyncCommand implements Callable<Integer> {
   String to;
 
   @Option(
+      paramLabel = "ID",
       names = "--tenant",
       defaultValue = Tenant.DEFAULT_ID,
       description = "Tenant (default: ${DEFAULT-VALUE}).")

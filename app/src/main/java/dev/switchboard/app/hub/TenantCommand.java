@@ -64,10 +64,11 @@ public final class TenantCommand implements Runnable {
     @Parameters(paramLabel = "ID", description = "Short id: lower-case letters, digits, - and _.")
     String id;
 
-    @Option(names = "--name", required = true, description = "Display name.")
+    @Option(paramLabel = "NAME", names = "--name", required = true, description = "Display name.")
     String name;
 
     @Option(
+        paramLabel = "ZONE",
         names = "--tz",
         defaultValue = "Asia/Ho_Chi_Minh",
         description = "The PBX's time zone (default: ${DEFAULT-VALUE}).")
@@ -183,7 +184,11 @@ public final class TenantCommand implements Runnable {
         description = "The call-record report's base URL, when it is another host.")
     String reportUrl;
 
-    @Option(names = "--domain", required = true, description = "The company's domain at the PBX.")
+    @Option(
+        paramLabel = "DOMAIN",
+        names = "--domain",
+        required = true,
+        description = "The company's domain at the PBX.")
     String domain;
 
     @Option(
