@@ -1,5 +1,11 @@
 package dev.switchboard.hub.calls;
 
+import static org.quicktheories.generators.SourceDSL.arbitrary;
+import static org.quicktheories.generators.SourceDSL.booleans;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
+
 import dev.switchboard.hub.events.EventDraft;
 import dev.switchboard.hub.events.LoggedEvent;
 import dev.switchboard.hub.events.Source;
@@ -30,10 +36,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
  * Realistic event sequences of one VoiceCloud call, as the hub's log holds them: every event a
@@ -303,11 +308,11 @@ final class CallScenarios {
         .isPresent();
   }
 
-  // ---- arbitraries ------------------------------------------------------------------------
+  // ---- generators -------------------------------------------------------------------------
 
   /** Any realistic call, delivered any realistic way. */
-  static Arbitrary<Scenario> scenarios() {
-    return Arbitraries.oneOf(
+  static Gen<Scenario> scenarios() {
+    return Generate.oneOf(
         inboundAnswered(),
         inboundMissed(),
         noAnswerThenAnswered(),
@@ -319,51 +324,67 @@ final class CallScenarios {
   /**
    * What the hub holds of {@code scenario} when any of its webhooks were lost (at least one left).
    */
-  static Arbitrary<Scenario> withLostWebhooks(Scenario scenario) {
-    return Arbitraries.subsetOf(scenario.events()).ofMinSize(1).map(scenario::keeping);
+  static Gen<Scenario> withLostWebhooks(Scenario scenario) {
+    return Generators.subsets(scenario.events(), 1).map(scenario::keeping);
   }
 
-  static Arbitrary<Parties> parties() {
-    Arbitrary<Customer> customers =
-        Combinators.combine(
-                Arbitraries.of(SUBSCRIBERS),
-                Arbitraries.of(PhoneFormat.class),
-                Arbitraries.of(PhoneFormat.class))
-            .as(Customer::of);
-    return Combinators.combine(
-            Arbitraries.of("default", "acme", "globex"),
-            Arbitraries.longs().map(n -> CallId.of(new UUID(n, ~n).toString())),
-            Arbitraries.longs()
-                .between(EARLIEST.toEpochMilli(), LATEST.toEpochMilli())
-                .map(Instant::ofEpochMilli),
-            customers,
-            Arbitraries.of("999", "800", "sales"),
-            Arbitraries.of("19002028", "02873001234"),
-            Arbitraries.of(true, false))
-        .as(Parties::new);
+  static Gen<Parties> parties() {
+    Gen<String> tenants = arbitrary().pick("default", "acme", "globex");
+    Gen<CallId> callIds = longs().all().map(n -> CallId.of(new UUID(n, ~n).toString()));
+    Gen<Instant> starts =
+        longs()
+            .between(EARLIEST.toEpochMilli(), LATEST.toEpochMilli())
+            .map(millis -> Instant.ofEpochMilli(millis));
+    Gen<Customer> customers =
+        arbitrary()
+            .pick(SUBSCRIBERS)
+            .zip(
+                arbitrary().enumValues(PhoneFormat.class),
+                arbitrary().enumValues(PhoneFormat.class),
+                Customer::of);
+    Gen<String> queues = arbitrary().pick("999", "800", "sales");
+    Gen<String> dids = arbitrary().pick("19002028", "02873001234");
+    Gen<Boolean> waitsInQueueFirst = booleans().all();
+    return in ->
+        new Parties(
+            tenants.generate(in),
+            callIds.generate(in),
+            starts.generate(in),
+            customers.generate(in),
+            queues.generate(in),
+            dids.generate(in),
+            waitsInQueueFirst.generate(in));
   }
 
-  static Arbitrary<Timing> timing() {
+  static Gen<Timing> timing() {
     // Webhooks within the same millisecond happen: a fifth of the gaps are zero.
-    Arbitrary<Integer> gaps =
-        Arbitraries.frequencyOf(
-            Tuple.of(1, Arbitraries.just(0)),
-            Tuple.of(4, Arbitraries.integers().between(1, 45_000)));
-    return Combinators.combine(
-            gaps.list().ofSize(12),
-            Arbitraries.of(Delivery.class),
-            Arbitraries.integers().between(1, 600_000),
-            Arbitraries.of(true, false),
-            Arbitraries.integers().between(30, 240).map(Duration::ofMinutes),
-            Arbitraries.of(Source.WEBHOOK, Source.CDR_SYNC))
-        .as(Timing::new);
+    Gen<Integer> gaps =
+        Generate.frequency(
+            Pair.of(1, Generate.constant(0)), Pair.of(4, integers().between(1, 45_000)));
+    Gen<List<Integer>> gapLists = lists().of(gaps).ofSize(12);
+    Gen<Delivery> deliveries = arbitrary().enumValues(Delivery.class);
+    Gen<Integer> lateMillis = integers().between(1, 600_000);
+    Gen<Boolean> agentCalldataLateToo = booleans().all();
+    Gen<Duration> sweepAfter =
+        integers().between(30, 240).map(minutes -> Duration.ofMinutes(minutes));
+    Gen<Source> recordSources = arbitrary().pick(Source.WEBHOOK, Source.CDR_SYNC);
+    return in ->
+        new Timing(
+            gapLists.generate(in),
+            deliveries.generate(in),
+            lateMillis.generate(in),
+            agentCalldataLateToo.generate(in),
+            sweepAfter.generate(in),
+            recordSources.generate(in));
   }
 
   /** Rings at A, A answers (v2 {@code call_in ANSWER} or v1 agent calldata), hangup, CDR. */
-  static Arbitrary<Scenario> inboundAnswered() {
-    return Combinators.combine(
-            parties(), timing(), Arbitraries.of(EXTENSIONS), Arbitraries.of(Edition.class))
-        .as(
+  static Gen<Scenario> inboundAnswered() {
+    return parties()
+        .zip(
+            timing(),
+            arbitrary().pick(EXTENSIONS),
+            arbitrary().enumValues(Edition.class),
             (parties, timing, agent, edition) -> {
               Timeline line = new Timeline(parties, timing);
               line.waitInQueue(edition);
@@ -396,49 +417,52 @@ final class CallScenarios {
    * Rings at one to three extensions (v2: each may report no answer), the customer gives up in the
    * queue (ABANDON), sometimes a hangup follows.
    */
-  static Arbitrary<Scenario> inboundMissed() {
-    return Combinators.combine(
-            parties(),
-            timing(),
-            Arbitraries.of(EXTENSIONS).list().uniqueElements().ofMinSize(1).ofMaxSize(3),
-            Arbitraries.of(true, false).list().ofSize(3),
-            Arbitraries.of(true, false),
-            Arbitraries.of(Edition.class))
-        .as(
-            (parties, timing, agents, noAnswers, hangupToo, edition) -> {
-              Timeline line = new Timeline(parties, timing);
-              line.waitInQueue(edition);
-              for (int i = 0; i < agents.size(); i++) {
-                line.then(parties.callIn(agents.get(i), CallProgress.RINGING, edition));
-                if (edition == Edition.V2 && noAnswers.get(i)) {
-                  line.afterRinging(parties.agentNoAnswer(agents.get(i)));
-                }
-              }
-              Instant gaveUp = line.next();
-              line.at(
-                  gaveUp,
-                  new MissedCall(
-                      parties.callId(),
-                      edition == Edition.V1
-                          ? Optional.of(calldate(line.began()))
-                          : Optional.empty(),
-                      Optional.of(seconds(line.began(), gaveUp)),
-                      Optional.of(parties.queue()),
-                      Optional.of(parties.customer().live()),
-                      Map.of()));
-              if (hangupToo) {
-                line.then(Hangup.of(parties.callId()));
-              }
-              return line.deliver(
-                  Kind.INBOUND_MISSED, edition, CallDirection.INBOUND, agents, Optional.empty());
-            });
+  static Gen<Scenario> inboundMissed() {
+    Gen<Parties> calls = parties();
+    Gen<Timing> timings = timing();
+    Gen<List<String>> rung = Generators.distinct(EXTENSIONS, 1, 3);
+    Gen<List<Boolean>> noAnswerFlags = lists().of(booleans().all()).ofSize(3);
+    Gen<Boolean> hangups = booleans().all();
+    Gen<Edition> editions = arbitrary().enumValues(Edition.class);
+    return in -> {
+      Parties parties = calls.generate(in);
+      Timing timing = timings.generate(in);
+      List<String> agents = rung.generate(in);
+      List<Boolean> noAnswers = noAnswerFlags.generate(in);
+      boolean hangupToo = hangups.generate(in);
+      Edition edition = editions.generate(in);
+      Timeline line = new Timeline(parties, timing);
+      line.waitInQueue(edition);
+      for (int i = 0; i < agents.size(); i++) {
+        line.then(parties.callIn(agents.get(i), CallProgress.RINGING, edition));
+        if (edition == Edition.V2 && noAnswers.get(i)) {
+          line.afterRinging(parties.agentNoAnswer(agents.get(i)));
+        }
+      }
+      Instant gaveUp = line.next();
+      line.at(
+          gaveUp,
+          new MissedCall(
+              parties.callId(),
+              edition == Edition.V1 ? Optional.of(calldate(line.began())) : Optional.empty(),
+              Optional.of(seconds(line.began(), gaveUp)),
+              Optional.of(parties.queue()),
+              Optional.of(parties.customer().live()),
+              Map.of()));
+      if (hangupToo) {
+        line.then(Hangup.of(parties.callId()));
+      }
+      return line.deliver(
+          Kind.INBOUND_MISSED, edition, CallDirection.INBOUND, agents, Optional.empty());
+    };
   }
 
   /** v2: rings at A, A does not answer, rings at B, B answers, hangup, CDR naming B. */
-  static Arbitrary<Scenario> noAnswerThenAnswered() {
-    return Combinators.combine(
-            parties(), timing(), Arbitraries.of(EXTENSIONS).list().uniqueElements().ofSize(2))
-        .as(
+  static Gen<Scenario> noAnswerThenAnswered() {
+    return parties()
+        .zip(
+            timing(),
+            Generators.distinct(EXTENSIONS, 2, 2),
             (parties, timing, agents) -> {
               String first = agents.get(0);
               String second = agents.get(1);
@@ -469,9 +493,11 @@ final class CallScenarios {
   }
 
   /** An agent calls out, the customer answers, hangup, CDR (Outbound). */
-  static Arbitrary<Scenario> outboundAnswered() {
-    return Combinators.combine(parties(), timing(), Arbitraries.of(EXTENSIONS))
-        .as(
+  static Gen<Scenario> outboundAnswered() {
+    return parties()
+        .zip(
+            timing(),
+            arbitrary().pick(EXTENSIONS),
             (parties, timing, agent) -> {
               Timeline line = new Timeline(parties, timing);
               line.then(parties.init(agent, CallProgress.RINGING));
@@ -495,13 +521,12 @@ final class CallScenarios {
   }
 
   /** An agent calls out, nobody answers or the line is busy, hangup, CDR (Outbound). */
-  static Arbitrary<Scenario> outboundUnanswered() {
-    return Combinators.combine(
-            parties(),
+  static Gen<Scenario> outboundUnanswered() {
+    return parties()
+        .zip(
             timing(),
-            Arbitraries.of(EXTENSIONS),
-            Arbitraries.of(CallStatus.NOANSWER, CallStatus.BUSY))
-        .as(
+            arbitrary().pick(EXTENSIONS),
+            arbitrary().pick(CallStatus.NOANSWER, CallStatus.BUSY),
             (parties, timing, agent, status) -> {
               Timeline line = new Timeline(parties, timing);
               line.then(parties.init(agent, CallProgress.RINGING));
@@ -518,14 +543,13 @@ final class CallScenarios {
   }
 
   /** A call still ringing: {@code call_in} at one to three extensions, or an {@code init}. */
-  static Arbitrary<Scenario> ringingOnly() {
-    return Combinators.combine(
-            parties(),
+  static Gen<Scenario> ringingOnly() {
+    return parties()
+        .zip(
             timing(),
-            Arbitraries.of(EXTENSIONS).list().uniqueElements().ofMinSize(1).ofMaxSize(3),
-            Arbitraries.of(true, false),
-            Arbitraries.of(Edition.class))
-        .as(
+            Generators.distinct(EXTENSIONS, 1, 3),
+            booleans().all(),
+            arbitrary().enumValues(Edition.class),
             (parties, timing, agents, outbound, edition) -> {
               Timeline line = new Timeline(parties, timing);
               if (outbound) {

@@ -1,43 +1,59 @@
 package dev.switchboard.protocol.api;
 
+import static dev.switchboard.protocol.testing.Generators.oneOf;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.arbitrary;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.protocol.ProtocolException;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /** The company key never shows in a request's toString nor in an error message. */
 class KeySecrecyTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @Property
-  void keyNeverAppearsInTheToStringOfAnyRequest(@ForAll("requests") PbxRequest request) {
-    assertThat(request.toString()).doesNotContain(request.key().value()).contains("PbxKey[***]");
-    assertThat(request.key().toString()).isEqualTo("PbxKey[***]");
+  @Test
+  void keyNeverAppearsInTheToStringOfAnyRequest() {
+    qt().withExamples(1000)
+        .forAll(requests())
+        .checkAssert(
+            request -> {
+              assertThat(request.toString())
+                  .doesNotContain(request.key().value())
+                  .contains("PbxKey[***]");
+              assertThat(request.key().toString()).isEqualTo("PbxKey[***]");
+            });
   }
 
-  @Property
-  void keyNeverAppearsInAnErrorAboutABrokenClickToCallPath(
-      @ForAll("clickToCalls") ClickToCall request, @ForAll("breakages") String breakage) {
-    String path = request.path();
-    String broken = broken(breakage, path, request.key().value());
-    try {
-      ClickToCall.parsePath(broken);
-    } catch (ProtocolException problem) {
-      assertThat(problem.getMessage()).doesNotContain(request.key().value());
-    }
+  @Test
+  void keyNeverAppearsInAnErrorAboutABrokenClickToCallPath() {
+    qt().withExamples(1000)
+        .forAll(clickToCalls(), breakages())
+        .checkAssert(
+            (request, breakage) -> {
+              String path = request.path();
+              String broken = broken(breakage, path, request.key().value());
+              try {
+                ClickToCall.parsePath(broken);
+              } catch (ProtocolException problem) {
+                assertThat(problem.getMessage()).doesNotContain(request.key().value());
+              }
+            });
   }
 
-  @Property
-  void keyNeverAppearsInAnErrorAboutABrokenBody(
-      @ForAll("requests") PbxRequest request,
-      @ForAll("memberNames") String member,
-      @ForAll("brokenValues") String brokenValue) {
+  @Test
+  void keyNeverAppearsInAnErrorAboutABrokenBody() {
+    qt().withExamples(1000)
+        .forAll(requests(), memberNames(), brokenValues())
+        .checkAssert(KeySecrecyTest::parseWithABrokenMember);
+  }
+
+  private static void parseWithABrokenMember(
+      PbxRequest request, String member, String brokenValue) {
     if (request.body().isEmpty()) {
       return;
     }
@@ -58,30 +74,30 @@ class KeySecrecyTest {
     }
   }
 
-  @Provide
-  Arbitrary<PbxRequest> requests() {
+  private static Gen<PbxRequest> requests() {
     return WireArbitraries.requests(WireArbitraries.distinctiveKeys());
   }
 
-  @Provide
-  Arbitrary<ClickToCall> clickToCalls() {
+  private static Gen<ClickToCall> clickToCalls() {
     return WireArbitraries.clickToCalls(WireArbitraries.distinctiveKeys());
   }
 
-  @Provide
-  Arbitrary<String> breakages() {
-    return Arbitraries.of(
-        "drop-to-number-value", "bad-escape-in-key", "key-as-method", "key-twice", "cut-at-key");
+  private static Gen<String> breakages() {
+    return arbitrary()
+        .pick(
+            "drop-to-number-value",
+            "bad-escape-in-key",
+            "key-as-method",
+            "key-twice",
+            "cut-at-key");
   }
 
-  @Provide
-  Arbitrary<String> brokenValues() {
-    return Arbitraries.oneOf(Arbitraries.just(""), WireArbitraries.json(1));
+  private static Gen<String> brokenValues() {
+    return oneOf(Generate.constant(""), WireArbitraries.json(1));
   }
 
-  @Provide
-  Arbitrary<String> memberNames() {
-    return Arbitraries.of(WireArbitraries.MEMBER_NAMES);
+  private static Gen<String> memberNames() {
+    return arbitrary().pick(WireArbitraries.MEMBER_NAMES);
   }
 
   private static String broken(String breakage, String path, String key) {

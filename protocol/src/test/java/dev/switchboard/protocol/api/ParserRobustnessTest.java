@@ -1,6 +1,13 @@
 package dev.switchboard.protocol.api;
 
+import static dev.switchboard.protocol.testing.Generators.anyChar;
+import static dev.switchboard.protocol.testing.Generators.charsOf;
+import static dev.switchboard.protocol.testing.Generators.oneOf;
+import static dev.switchboard.protocol.testing.Generators.orNull;
+import static dev.switchboard.protocol.testing.Generators.strings;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.arbitrary;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,12 +15,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.protocol.ProtocolException;
 import java.util.List;
 import java.util.function.Consumer;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
  * No input makes a parser throw anything but {@link ProtocolException}, and every such exception
@@ -35,85 +39,106 @@ class ParserRobustnessTest {
           PbxReply::parse,
           SpyMode::of);
 
-  @Property
-  void bodyParsersThrowOnlyProtocolExceptionOnArbitraryText(@ForAll("anyText") String body) {
-    BODY_PARSERS.forEach(parser -> onlyProtocolException(() -> parser.accept(body)));
+  @Test
+  void bodyParsersThrowOnlyProtocolExceptionOnArbitraryText() {
+    qt().withExamples(1000)
+        .forAll(anyText())
+        .checkAssert(
+            body ->
+                BODY_PARSERS.forEach(parser -> onlyProtocolException(() -> parser.accept(body))));
   }
 
-  @Property
-  void bodyParsersThrowOnlyProtocolExceptionOnArbitraryJson(@ForAll("anyJson") String body) {
-    BODY_PARSERS.forEach(parser -> onlyProtocolException(() -> parser.accept(body)));
+  @Test
+  void bodyParsersThrowOnlyProtocolExceptionOnArbitraryJson() {
+    qt().withExamples(1000)
+        .forAll(anyJson())
+        .checkAssert(
+            body ->
+                BODY_PARSERS.forEach(parser -> onlyProtocolException(() -> parser.accept(body))));
   }
 
-  @Property
-  void bodyParsersThrowOnlyProtocolExceptionOnDamagedValidBodies(
-      @ForAll("damagedBodies") String body) {
-    BODY_PARSERS.forEach(parser -> onlyProtocolException(() -> parser.accept(body)));
+  @Test
+  void bodyParsersThrowOnlyProtocolExceptionOnDamagedValidBodies() {
+    qt().withExamples(1000)
+        .forAll(damagedBodies())
+        .checkAssert(
+            body ->
+                BODY_PARSERS.forEach(parser -> onlyProtocolException(() -> parser.accept(body))));
   }
 
-  @Property
-  void pathParsersThrowOnlyProtocolException(@ForAll("anyPath") String path) {
-    onlyProtocolException(() -> ClickToCall.parsePath(path));
-    onlyProtocolException(() -> ClickToCall.parsePath("/api/CallControl/dial" + path));
-    onlyProtocolException(() -> PbxRequest.parse("/api/CallControl/dial_async" + path, null));
-    PbxApiPath.fromRequestPath(path);
+  @Test
+  void pathParsersThrowOnlyProtocolException() {
+    qt().withExamples(1000)
+        .forAll(anyPath())
+        .checkAssert(
+            path -> {
+              onlyProtocolException(() -> ClickToCall.parsePath(path));
+              onlyProtocolException(() -> ClickToCall.parsePath("/api/CallControl/dial" + path));
+              onlyProtocolException(
+                  () -> PbxRequest.parse("/api/CallControl/dial_async" + path, null));
+              PbxApiPath.fromRequestPath(path);
+            });
   }
 
-  @Property
-  void requestDispatchThrowsOnlyProtocolException(
-      @ForAll("apiPaths") String path, @ForAll("anyJson") String body) {
-    onlyProtocolException(() -> PbxRequest.parse(path, body));
+  @Test
+  void requestDispatchThrowsOnlyProtocolException() {
+    qt().withExamples(1000)
+        .forAll(apiPaths(), anyJson())
+        .checkAssert((path, body) -> onlyProtocolException(() -> PbxRequest.parse(path, body)));
   }
 
-  @Property
-  void dialReplyParseNeverThrows(@ForAll("anyText") String body) {
-    assertThat(DialReply.parse(body).message()).isNotBlank().hasSizeLessThanOrEqualTo(200);
+  @Test
+  void dialReplyParseNeverThrows() {
+    qt().withExamples(1000)
+        .forAll(anyText())
+        .checkAssert(
+            body ->
+                assertThat(DialReply.parse(body).message())
+                    .isNotBlank()
+                    .hasSizeLessThanOrEqualTo(200));
   }
 
-  @Property
-  void dialReplyParseNeverThrowsOnJson(@ForAll("anyJson") String body) {
-    assertThat(DialReply.parse(body).message()).isNotBlank();
+  @Test
+  void dialReplyParseNeverThrowsOnJson() {
+    qt().withExamples(1000)
+        .forAll(anyJson())
+        .checkAssert(body -> assertThat(DialReply.parse(body).message()).isNotBlank());
   }
 
-  @Provide
-  Arbitrary<String> anyText() {
-    return Arbitraries.oneOf(
-        Arbitraries.strings().all().ofMaxLength(200),
-        Arbitraries.strings().withChars("{}[]\":,0123456789.eE-+ntrufalsekyidsx\\").ofMaxLength(60),
-        Arbitraries.just(null));
+  /** Any text of up to 200 characters, text made of JSON's own characters, or none at all. */
+  private static Gen<String> anyText() {
+    return oneOf(
+        strings(anyChar(), 0, 200),
+        strings(charsOf("{}[]\":,0123456789.eE-+ntrufalsekyidsx\\"), 0, 60),
+        Generate.constant((String) null));
   }
 
-  @Provide
-  Arbitrary<String> anyJson() {
+  private static Gen<String> anyJson() {
     return WireArbitraries.json(3);
   }
 
-  @Provide
-  Arbitrary<String> anyPath() {
-    return Arbitraries.oneOf(WireArbitraries.paths(), Arbitraries.strings().all().ofMaxLength(80));
+  private static Gen<String> anyPath() {
+    return oneOf(WireArbitraries.paths(), strings(anyChar(), 0, 80));
   }
 
-  @Provide
-  Arbitrary<String> apiPaths() {
-    return Arbitraries.of(PbxApiPath.class).map(PbxApiPath::path);
+  private static Gen<String> apiPaths() {
+    return arbitrary().enumValues(PbxApiPath.class).map(PbxApiPath::path);
   }
 
   /** A valid body of any kind with one member replaced by arbitrary JSON, or removed. */
-  @Provide
-  Arbitrary<String> damagedBodies() {
-    Arbitrary<String> valid =
-        Arbitraries.oneOf(
+  private static Gen<String> damagedBodies() {
+    Gen<String> valid =
+        oneOf(
             WireArbitraries.requests(WireArbitraries.keys())
-                .filter(request -> request.body().isPresent())
+                .assuming(request -> request.body().isPresent())
                 .map(request -> request.body().orElseThrow()),
             WireArbitraries.extensionStatusReplies().map(ExtensionStatusReply::toJson),
             WireArbitraries.queueMembersReplies().map(QueueMembersReply::toJson),
             WireArbitraries.cdrReplies().map(CdrReply::toJson));
-    return Combinators.combine(
-            valid,
-            Arbitraries.of(WireArbitraries.MEMBER_NAMES),
-            WireArbitraries.json(2).injectNull(0.2))
-        .as(ParserRobustnessTest::damage);
+    return valid.zip(
+        arbitrary().pick(WireArbitraries.MEMBER_NAMES),
+        orNull(WireArbitraries.json(2), 20),
+        ParserRobustnessTest::damage);
   }
 
   private static String damage(String body, String member, String replacement) {

@@ -1,15 +1,20 @@
 package dev.switchboard.protocol.webhook;
 
+import static dev.switchboard.protocol.testing.Generators.anyChar;
+import static dev.switchboard.protocol.testing.Generators.charsBetween;
+import static dev.switchboard.protocol.testing.Generators.maps;
+import static dev.switchboard.protocol.testing.Generators.oneOf;
+import static dev.switchboard.protocol.testing.Generators.strings;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.arbitrary;
+import static org.quicktheories.generators.SourceDSL.booleans;
 
 import dev.switchboard.protocol.ProtocolException;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
 /** On any input, parsing either succeeds or throws {@link ProtocolException}: nothing else. */
 class ParserNeverFailsUnexpectedlyProperties {
@@ -33,79 +38,103 @@ class ParserNeverFailsUnexpectedlyProperties {
           "recordingfile",
           "x");
 
+  /** Any text: up to 255 characters of any kind. */
+  private static Gen<String> anyText() {
+    return strings(anyChar(), 0, 255);
+  }
+
   /** Values near the edge: numbers, signs, dates, escapes, long text, empty. */
-  @Provide
-  Arbitrary<String> values() {
-    return Arbitraries.oneOf(
-        Arbitraries.strings().ofMaxLength(20),
-        Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(30),
-        Arbitraries.of(
-            "",
-            " ",
-            "-1",
-            "1.5",
-            "99999999999999999999",
-            "1e3",
-            "0x10",
-            "2024-02-30 10:00:00",
-            "2024-03-01 13:15:40",
-            "2020-10-10-10:10:10",
-            "ABANDON",
-            "ANSWER",
-            "NOANSWER",
-            "RING",
-            "%",
-            "%zz",
-            "%E0%A4",
-            "+84938363739",
-            "0938363739",
-            "null",
-            "{}",
-            "[]"),
-        Arbitraries.strings().ofLength(5000));
+  private static Gen<String> values() {
+    return oneOf(
+        strings(anyChar(), 0, 20),
+        strings(charsBetween(' ', '~'), 0, 30),
+        arbitrary()
+            .pick(
+                "",
+                " ",
+                "-1",
+                "1.5",
+                "99999999999999999999",
+                "1e3",
+                "0x10",
+                "2024-02-30 10:00:00",
+                "2024-03-01 13:15:40",
+                "2020-10-10-10:10:10",
+                "ABANDON",
+                "ANSWER",
+                "NOANSWER",
+                "RING",
+                "%",
+                "%zz",
+                "%E0%A4",
+                "+84938363739",
+                "0938363739",
+                "null",
+                "{}",
+                "[]"),
+        strings(anyChar(), 5000));
   }
 
-  @Provide
-  Arbitrary<Map<String, String>> fieldSoups() {
-    return Arbitraries.maps(Arbitraries.of(NAMES), values()).ofMaxSize(8);
+  private static Gen<Map<String, String>> fieldSoups() {
+    return maps(arbitrary().pick(NAMES), values(), 8);
   }
 
-  @Property(tries = 3000)
-  void fieldSoupOnEveryPathParsesOrThrowsProtocolException(
-      @ForAll("fieldSoups") Map<String, String> fields, @ForAll WebhookPath path) {
-    assertOnlyProtocolException(() -> parser.parse(path, RawFields.of(fields)));
-    assertOnlyProtocolException(() -> parser.parseQuery(path, RawFields.of(fields).toQuery()));
+  @Test
+  void fieldSoupOnEveryPathParsesOrThrowsProtocolException() {
+    qt().withExamples(3000)
+        .forAll(fieldSoups(), arbitrary().enumValues(WebhookPath.class))
+        .checkAssert(
+            (fields, path) -> {
+              assertOnlyProtocolException(() -> parser.parse(path, RawFields.of(fields)));
+              assertOnlyProtocolException(
+                  () -> parser.parseQuery(path, RawFields.of(fields).toQuery()));
+            });
   }
 
-  @Property(tries = 2000)
-  void arbitraryQueryStringsParseOrThrowProtocolException(
-      @ForAll String query, @ForAll WebhookPath path) {
-    assertOnlyProtocolException(() -> parser.parseQuery(path, query));
-    assertOnlyProtocolException(() -> parser.parseUrl(path.path() + "?" + query));
+  @Test
+  void arbitraryQueryStringsParseOrThrowProtocolException() {
+    qt().withExamples(2000)
+        .forAll(anyText(), arbitrary().enumValues(WebhookPath.class))
+        .checkAssert(
+            (query, path) -> {
+              assertOnlyProtocolException(() -> parser.parseQuery(path, query));
+              assertOnlyProtocolException(() -> parser.parseUrl(path.path() + "?" + query));
+            });
   }
 
-  @Property(tries = 2000)
-  void arbitraryTextAsUrlOrJsonParsesOrThrowsProtocolException(@ForAll String text) {
-    assertOnlyProtocolException(() -> parser.parseUrl(text));
-    assertOnlyProtocolException(() -> parser.parseJson(text));
-    assertOnlyProtocolException(() -> parser.parseJson(WebhookPath.CALLDATA, text));
+  @Test
+  void arbitraryTextAsUrlOrJsonParsesOrThrowsProtocolException() {
+    qt().withExamples(2000)
+        .forAll(anyText())
+        .checkAssert(
+            text -> {
+              assertOnlyProtocolException(() -> parser.parseUrl(text));
+              assertOnlyProtocolException(() -> parser.parseJson(text));
+              assertOnlyProtocolException(() -> parser.parseJson(WebhookPath.CALLDATA, text));
+            });
   }
 
-  @Property(tries = 2000)
-  void jsonObjectsOfAnyValuesParseOrThrowProtocolException(
-      @ForAll("fieldSoups") Map<String, String> fields, @ForAll boolean asNumbers) {
-    StringBuilder json = new StringBuilder("{");
-    fields.forEach(
-        (name, value) -> {
-          if (json.length() > 1) {
-            json.append(',');
-          }
-          json.append('"').append(name).append("\":");
-          json.append(
-              asNumbers && value.matches("-?[0-9]{1,30}(\\.[0-9]+)?") ? value : quoted(value));
-        });
-    json.append('}');
-    assertOnlyProtocolException(() -> parser.parseJson(json.toString()));
+  @Test
+  void jsonObjectsOfAnyValuesParseOrThrowProtocolException() {
+    qt().withExamples(2000)
+        .forAll(fieldSoups(), booleans().all())
+        .checkAssert(
+            (fields, asNumbers) -> {
+              StringBuilder json = new StringBuilder("{");
+              fields.forEach(
+                  (name, value) -> {
+                    if (json.length() > 1) {
+                      json.append(',');
+                    }
+                    json.append('"').append(name).append("\":");
+                    json.append(
+                        asNumbers && value.matches("-?[0-9]{1,30}(\\.[0-9]+)?")
+                            ? value
+                            : quoted(value));
+                  });
+              json.append('}');
+              assertOnlyProtocolException(() -> parser.parseJson(json.toString()));
+            });
   }
 
   private static String quoted(String value) {

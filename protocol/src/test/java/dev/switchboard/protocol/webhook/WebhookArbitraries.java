@@ -1,20 +1,31 @@
 package dev.switchboard.protocol.webhook;
 
+import static dev.switchboard.protocol.testing.Generators.DIGITS;
+import static dev.switchboard.protocol.testing.Generators.LETTERS;
+import static dev.switchboard.protocol.testing.Generators.charsBetween;
+import static dev.switchboard.protocol.testing.Generators.charsOf;
+import static dev.switchboard.protocol.testing.Generators.maps;
+import static dev.switchboard.protocol.testing.Generators.oneOf;
+import static dev.switchboard.protocol.testing.Generators.strings;
+import static org.quicktheories.generators.SourceDSL.arbitrary;
+import static org.quicktheories.generators.SourceDSL.longs;
+
 import dev.switchboard.protocol.phone.PhoneNumber;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
+import org.quicktheories.core.Gen;
 
 /** Generators of valid webhook events of every type, as a PBX of either edition could send them. */
 final class WebhookArbitraries {
+  /** How often, in a hundred, an optional field is left out. */
+  private static final int ABSENT = 10;
+
   private WebhookArbitraries() {}
 
-  static Arbitrary<WebhookEvent> events() {
-    return Arbitraries.oneOf(
+  static Gen<WebhookEvent> events() {
+    return oneOf(
         incomingCalls(),
         hangups(),
         callRecords(),
@@ -25,160 +36,176 @@ final class WebhookArbitraries {
         agentStatuses());
   }
 
-  static Arbitrary<CallId> callIds() {
-    return Arbitraries.oneOf(
-            Arbitraries.strings().withChars("0123456789abcdef-").ofLength(36),
-            Arbitraries.strings()
-                .withCharRange('!', '~')
-                .ofMinLength(1)
-                .ofMaxLength(CallId.MAX_LENGTH))
+  static Gen<CallId> callIds() {
+    return oneOf(
+            strings(charsOf("0123456789abcdef-"), 36),
+            strings(charsBetween('!', '~'), 1, CallId.MAX_LENGTH))
         .map(CallId::of);
   }
 
-  static Arbitrary<PhoneNumber> phones() {
-    Arbitrary<String> nineDigits = Arbitraries.strings().numeric().ofLength(9);
-    return Arbitraries.oneOf(
+  static Gen<PhoneNumber> phones() {
+    Gen<String> nineDigits = strings(charsOf(DIGITS), 9);
+    return oneOf(
             nineDigits.map(d -> "0" + d),
             nineDigits.map(d -> "84" + d),
             nineDigits.map(d -> "+84" + d),
-            Arbitraries.strings().numeric().ofMinLength(2).ofMaxLength(5),
-            Arbitraries.of("anonymous", "093xxxxxxx", "+33 1 23 45 67 89"))
-        .map(PhoneNumber::parse);
+            strings(charsOf(DIGITS), 2, 5),
+            arbitrary().pick("anonymous", "093xxxxxxx", "+33 1 23 45 67 89"))
+        .map(text -> PhoneNumber.parse(text));
   }
 
-  static Arbitrary<String> extensions() {
-    return Arbitraries.strings().numeric().ofMinLength(2).ofMaxLength(6);
+  static Gen<String> extensions() {
+    return strings(charsOf(DIGITS), 2, 6);
   }
 
-  static Arbitrary<Optional<String>> optionalIds() {
-    return Arbitraries.strings().numeric().ofMinLength(1).ofMaxLength(11).optional();
+  static Gen<Optional<String>> optionalIds() {
+    return strings(charsOf(DIGITS), 1, 11).toOptionals(ABSENT);
   }
 
-  static Arbitrary<Instant> instants() {
-    return Arbitraries.longs()
+  static Gen<Instant> instants() {
+    return longs()
         .between(
             Instant.parse("2000-01-01T00:00:00Z").getEpochSecond(),
             Instant.parse("2099-12-31T00:00:00Z").getEpochSecond())
-        .map(Instant::ofEpochSecond);
+        .map(seconds -> Instant.ofEpochSecond(seconds));
   }
 
-  static Arbitrary<Duration> durations() {
-    return Arbitraries.longs().between(0, WireFields.MAX_SECONDS).map(Duration::ofSeconds);
+  static Gen<Duration> durations() {
+    return longs().between(0, WireFields.MAX_SECONDS).map(seconds -> Duration.ofSeconds(seconds));
   }
 
-  static Arbitrary<String> codes(String... known) {
-    return Arbitraries.oneOf(
-        Arbitraries.of(known), Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(12));
+  static Gen<String> codes(String... known) {
+    return oneOf(arbitrary().pick(known), strings(charsOf(LETTERS), 1, 12));
   }
 
   /** Extra fields with names no edition documents, and values of any text. */
-  static Arbitrary<Map<String, String>> extras() {
-    return Arbitraries.maps(
-            Arbitraries.strings()
-                .withCharRange('a', 'z')
-                .ofMinLength(1)
-                .ofMaxLength(8)
-                .map(n -> "x_" + n),
-            Arbitraries.strings().withCharRange(' ', '\uD7FF').ofMaxLength(40))
-        .ofMaxSize(3);
+  static Gen<Map<String, String>> extras() {
+    return maps(
+        strings(charsBetween('a', 'z'), 1, 8).map(n -> "x_" + n),
+        strings(charsBetween(' ', '\uD7FF'), 0, 40),
+        3);
   }
 
-  static Arbitrary<IncomingCall> incomingCalls() {
-    return Combinators.combine(
-            callIds(),
-            phones(),
-            extensions().optional(),
-            optionalIds(),
-            codes("RINGING", "RING", "ANSWER", "ANSWERED").map(CallProgress::of).optional(),
-            optionalIds(),
-            extras())
-        .as(IncomingCall::new);
+  static Gen<IncomingCall> incomingCalls() {
+    Gen<CallId> ids = callIds();
+    Gen<PhoneNumber> phones = phones();
+    Gen<Optional<String>> extensions = extensions().toOptionals(ABSENT);
+    Gen<Optional<String>> queues = optionalIds();
+    Gen<Optional<CallProgress>> progress =
+        codes("RINGING", "RING", "ANSWER", "ANSWERED").map(CallProgress::of).toOptionals(ABSENT);
+    Gen<Optional<String>> dids = optionalIds();
+    Gen<Map<String, String>> extras = extras();
+    return in ->
+        new IncomingCall(
+            ids.generate(in),
+            phones.generate(in),
+            extensions.generate(in),
+            queues.generate(in),
+            progress.generate(in),
+            dids.generate(in),
+            extras.generate(in));
   }
 
-  static Arbitrary<Hangup> hangups() {
-    return Combinators.combine(callIds(), extras()).as(Hangup::new);
+  static Gen<Hangup> hangups() {
+    return callIds().zip(extras(), Hangup::new);
   }
 
-  static Arbitrary<CallRecord> callRecords() {
-    Arbitrary<Optional<CallStatus>> statuses =
+  /** A final record's times: the PBX always sends its date or its duration. */
+  private record Times(
+      Optional<Instant> calldate, Optional<Duration> duration, Optional<Duration> billsec) {}
+
+  static Gen<CallRecord> callRecords() {
+    Gen<CallId> ids = callIds();
+    Gen<Times> times =
+        instants()
+            .toOptionals(ABSENT)
+            .zip(durations().toOptionals(ABSENT), durations().toOptionals(ABSENT), Times::new)
+            .assuming(t -> t.calldate().isPresent() || t.duration().isPresent());
+    Gen<Optional<CallStatus>> statuses =
         codes("ANSWER", "ANSWERED", "BUSY", "NOANSWER", "FAILED", "CONGESTION", "CANCEL")
             .map(CallStatus::of)
-            .filter(status -> !status.equals(CallStatus.ABANDON))
-            .optional();
-    var times =
-        Combinators.combine(instants().optional(), durations().optional(), durations().optional())
-            .as((calldate, duration, billsec) -> new Object[] {calldate, duration, billsec})
-            .filter(t -> ((Optional<?>) t[0]).isPresent() || ((Optional<?>) t[1]).isPresent());
-    var rest =
-        Combinators.combine(
-                statuses,
-                optionalIds(),
-                extensions().optional(),
-                phones().optional(),
-                codes("Inbound", "Outbound", "inbound").map(Direction::of).optional(),
-                Arbitraries.of("https://portal.voicecloud.vn/play_audio/data/x", "http://h/a?b=c d")
-                    .optional())
-            .as(
-                (status, did, extension, phone, direction, url) ->
-                    new Object[] {status, did, extension, phone, direction, url});
-    return Combinators.combine(callIds(), times, rest, extras()).as(WebhookArbitraries::callRecord);
+            .assuming(status -> !status.equals(CallStatus.ABANDON))
+            .toOptionals(ABSENT);
+    Gen<Optional<String>> dids = optionalIds();
+    Gen<Optional<String>> extensions = extensions().toOptionals(ABSENT);
+    Gen<Optional<PhoneNumber>> phones = phones().toOptionals(ABSENT);
+    Gen<Optional<Direction>> directions =
+        codes("Inbound", "Outbound", "inbound").map(Direction::of).toOptionals(ABSENT);
+    Gen<Optional<String>> recordings =
+        arbitrary()
+            .pick("https://portal.voicecloud.vn/play_audio/data/x", "http://h/a?b=c d")
+            .toOptionals(ABSENT);
+    Gen<Map<String, String>> extras = extras();
+    return in -> {
+      CallId id = ids.generate(in);
+      Times t = times.generate(in);
+      return new CallRecord(
+          id,
+          t.calldate(),
+          t.duration(),
+          t.billsec(),
+          statuses.generate(in),
+          dids.generate(in),
+          extensions.generate(in),
+          phones.generate(in),
+          directions.generate(in),
+          recordings.generate(in),
+          extras.generate(in));
+    };
   }
 
-  @SuppressWarnings("unchecked")
-  private static CallRecord callRecord(
-      CallId id, Object[] t, Object[] r, Map<String, String> extra) {
-    return new CallRecord(
-        id,
-        (Optional<Instant>) t[0],
-        (Optional<Duration>) t[1],
-        (Optional<Duration>) t[2],
-        (Optional<CallStatus>) r[0],
-        (Optional<String>) r[1],
-        (Optional<String>) r[2],
-        (Optional<PhoneNumber>) r[3],
-        (Optional<Direction>) r[4],
-        (Optional<String>) r[5],
-        extra);
+  static Gen<MissedCall> missedCalls() {
+    Gen<CallId> ids = callIds();
+    Gen<Optional<Instant>> calldates = instants().toOptionals(ABSENT);
+    Gen<Optional<Duration>> holdtimes = durations().toOptionals(ABSENT);
+    Gen<Optional<String>> queues = optionalIds();
+    Gen<Optional<PhoneNumber>> phones = phones().toOptionals(ABSENT);
+    Gen<Map<String, String>> extras = extras();
+    return in ->
+        new MissedCall(
+            ids.generate(in),
+            calldates.generate(in),
+            holdtimes.generate(in),
+            queues.generate(in),
+            phones.generate(in),
+            extras.generate(in));
   }
 
-  static Arbitrary<MissedCall> missedCalls() {
-    return Combinators.combine(
-            callIds(),
-            instants().optional(),
-            durations().optional(),
+  static Gen<AgentAnswered> agentAnswers() {
+    return callIds()
+        .zip(
+            extensions(),
             optionalIds(),
-            phones().optional(),
-            extras())
-        .as(MissedCall::new);
+            phones().toOptionals(ABSENT),
+            extras(),
+            AgentAnswered::new);
   }
 
-  static Arbitrary<AgentAnswered> agentAnswers() {
-    return Combinators.combine(
-            callIds(), extensions(), optionalIds(), phones().optional(), extras())
-        .as(AgentAnswered::new);
+  static Gen<AgentNoAnswer> agentNoAnswers() {
+    return callIds()
+        .zip(
+            extensions(),
+            optionalIds(),
+            phones().toOptionals(ABSENT),
+            extras(),
+            AgentNoAnswer::new);
   }
 
-  static Arbitrary<AgentNoAnswer> agentNoAnswers() {
-    return Combinators.combine(
-            callIds(), extensions(), optionalIds(), phones().optional(), extras())
-        .as(AgentNoAnswer::new);
-  }
-
-  static Arbitrary<OutboundCall> outboundCalls() {
-    return Combinators.combine(
-            callIds(),
+  static Gen<OutboundCall> outboundCalls() {
+    return callIds()
+        .zip(
             extensions(),
             phones(),
-            codes("RINGING", "ANSWER", "ANSWERED").map(CallProgress::of).optional(),
-            extras())
-        .as(OutboundCall::new);
+            codes("RINGING", "ANSWER", "ANSWERED").map(CallProgress::of).toOptionals(ABSENT),
+            extras(),
+            OutboundCall::new);
   }
 
-  static Arbitrary<AgentStatusChange> agentStatuses() {
-    return Combinators.combine(
-            extensions(),
+  static Gen<AgentStatusChange> agentStatuses() {
+    return extensions()
+        .zip(
             codes("off", "on", "pause", "ring", "talk", "TALK").map(AgentState::of),
-            extras())
-        .as(AgentStatusChange::new);
+            extras(),
+            AgentStatusChange::new);
   }
 }
