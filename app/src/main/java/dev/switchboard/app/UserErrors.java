@@ -3,7 +3,7 @@ package dev.switchboard.app;
 import dev.switchboard.client.PbxClientException;
 import dev.switchboard.hub.config.ConfigException;
 import dev.switchboard.protocol.ProtocolException;
-import dev.switchboard.settings.SettingsException;
+import dev.switchboard.server.SettingsException;
 import dev.switchboard.store.StoreException;
 
 /** Turns a failure into the one line a person reads: what went wrong, not a stack trace. */

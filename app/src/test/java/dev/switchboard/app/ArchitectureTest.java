@@ -46,15 +46,15 @@ class ArchitectureTest {
             "dev.switchboard.pbx..",
             "dev.switchboard.app..",
             "dev.switchboard.store..",
-            "dev.switchboard.settings..")
+            "dev.switchboard.server..")
         .check(classes);
   }
 
   @Test
-  void settingsDependOnNoOtherModule() {
+  void serverDependsOnNoOtherModule() {
     noClasses()
         .that()
-        .resideInAPackage("dev.switchboard.settings..")
+        .resideInAPackage("dev.switchboard.server..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
@@ -116,7 +116,7 @@ class ArchitectureTest {
 
   @Test
   void internalPackagesAreUsedOnlyInsideTheirModule() {
-    for (String module : new String[] {"protocol", "client", "hub", "pbx", "store", "settings"}) {
+    for (String module : new String[] {"protocol", "client", "hub", "pbx", "store", "server"}) {
       String root = "dev.switchboard." + module;
       classes()
           .that()

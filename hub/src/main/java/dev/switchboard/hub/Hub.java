@@ -21,7 +21,7 @@ import dev.switchboard.hub.tenants.SourceNetworks;
 import dev.switchboard.hub.tenants.Tenant;
 import dev.switchboard.hub.tenants.TenantStore;
 import dev.switchboard.protocol.webhook.WebhookParser;
-import dev.switchboard.settings.ListenAddress;
+import dev.switchboard.server.ListenAddress;
 import dev.switchboard.store.Database;
 import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusConfig;

@@ -16,7 +16,8 @@ import dev.switchboard.pbx.recordings.RecordingRoutes;
 import dev.switchboard.pbx.traffic.TrafficGenerator;
 import dev.switchboard.protocol.webhook.WebhookEvent;
 import dev.switchboard.protocol.webhook.WebhookFormatter;
-import dev.switchboard.settings.ListenAddress;
+import dev.switchboard.server.ListenAddress;
+import dev.switchboard.server.logging.LogRedaction;
 import dev.switchboard.store.Database;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
@@ -53,6 +54,7 @@ public final class Pbx implements AutoCloseable {
 
   private Pbx(PbxConfig config, Clock realClock) {
     this.config = config;
+    config.tenants().forEach(tenant -> LogRedaction.hide(tenant.key().forms()));
     this.database = Database.open(config.database(), "pbx");
     try {
       this.dispatcher =

@@ -4,6 +4,7 @@ import dev.switchboard.client.PbxClient;
 import dev.switchboard.hub.http.ApiException;
 import dev.switchboard.hub.tenants.PbxSettings;
 import dev.switchboard.hub.tenants.TenantStore;
+import dev.switchboard.server.logging.LogRedaction;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,6 +47,8 @@ public final class PbxClients {
     return clients.computeIfAbsent(
         settings,
         s -> {
+          // Whatever prints the key by mistake (a driver, a server, a library), the log masks it.
+          LogRedaction.hide(s.key().forms());
           PbxClient.Builder builder =
               PbxClient.builder(s.apiUrl(), s.key(), s.domain())
                   .connectTimeout(Duration.ofSeconds(5))

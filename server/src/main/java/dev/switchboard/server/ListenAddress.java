@@ -1,4 +1,4 @@
-package dev.switchboard.settings;
+package dev.switchboard.server;
 
 import java.net.BindException;
 import java.net.InetAddress;

@@ -1,4 +1,4 @@
-package dev.switchboard.settings;
+package dev.switchboard.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

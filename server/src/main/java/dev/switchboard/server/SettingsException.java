@@ -1,4 +1,4 @@
-package dev.switchboard.settings;
+package dev.switchboard.server;
 
 /**
  * A setting that cannot be used, with a message that names it (as written in the YAML file, e.g.

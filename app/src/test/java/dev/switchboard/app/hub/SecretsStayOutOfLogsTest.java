@@ -1,0 +1,67 @@
+package dev.switchboard.app.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.app.testing.AppProcess;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The hub as a user runs it (its own process, the shipped logging configuration): whatever Jetty or
+ * our code logs about a request, the log lines never carry its webhook token or API token.
+ */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
+class SecretsStayOutOfLogsTest {
+  private static final Pattern WEBHOOK =
+      Pattern.compile("webhook URL\\s+(http://\\S+)/hooks/(\\S+)");
+  private static final Pattern LOG_LINE = Pattern.compile("^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} .*");
+  private static final String API_TOKEN = "secrets-test-api-token-0123456789";
+
+  @TempDir Path folder;
+
+  @Test
+  void aTooLargeRequestOnATokenUrlIsLoggedWithoutTheToken() throws Exception {
+    try (AppProcess hub =
+        AppProcess.start(
+            Map.of("SWITCHBOARD_API_TOKEN", API_TOKEN),
+            "hub",
+            "--port",
+            "0",
+            "--db",
+            "jdbc:sqlite:" + folder.resolve("hub.db"))) {
+      Matcher webhook =
+          WEBHOOK.matcher(hub.awaitLine(WEBHOOK.asPredicate(), Duration.ofSeconds(60)));
+      assertThat(webhook.find()).isTrue();
+      String base = webhook.group(1);
+      String token = webhook.group(2);
+      HttpClient http = HttpClient.newHttpClient();
+      HttpResponse<String> tooLarge =
+          http.send(
+              HttpRequest.newBuilder(
+                      URI.create(
+                          base + "/hooks/" + token + "/api/callcenter/hangup/" + "a".repeat(8100)))
+                  .POST(HttpRequest.BodyPublishers.noBody())
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(tooLarge.statusCode()).isEqualTo(431);
+      // Jetty logs the 431 at WARN with the request's path.
+      String warned = hub.awaitLine(line -> line.contains("431"), Duration.ofSeconds(30));
+      assertThat(warned).contains("/hooks/***");
+      List<String> logLines = hub.output().lines().filter(LOG_LINE.asPredicate()).toList();
+      assertThat(logLines).isNotEmpty().noneMatch(line -> line.contains(token));
+      assertThat(logLines).noneMatch(line -> line.contains(API_TOKEN));
+    }
+  }
+}
