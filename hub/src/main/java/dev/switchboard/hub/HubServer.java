@@ -70,6 +70,10 @@ final class HubServer {
           javalin.startup.showJavalinBanner = false;
           javalin.concurrency.useVirtualThreads = true;
           javalin.http.maxRequestSize = config.http().maxRequestBytes();
+          // Jetty caches header fields per connection and matches the cached values without
+          // case: a case variant of the API token sent after the token itself (or the other way
+          // round) on one kept-alive connection would be read as the cached one.
+          javalin.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
           javalin.jsonMapper(new JavalinJackson(JSON, false));
           var routes = javalin.routes;
           routes.get(
