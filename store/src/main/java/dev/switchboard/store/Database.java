@@ -100,6 +100,10 @@ public final class Database implements AutoCloseable {
       config.addDataSourceProperty("synchronous", settings.sqliteSync().name());
       config.addDataSourceProperty("busy_timeout", "10000");
       config.addDataSourceProperty("foreign_keys", "true");
+      // Every transaction begins as a write (BEGIN IMMEDIATE): one that began deferred, read, and
+      // then wrote would find another connection's commit in between and fail at once with
+      // SQLITE_BUSY(_SNAPSHOT) instead of waiting its turn within busy_timeout.
+      config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
       // Checkpoints run on a background thread (see startCheckpoints), not inside a commit.
       config.addDataSourceProperty("wal_autocheckpoint", "0");
     }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** What every database must do the same way: the one code path the hub and the emulator use. */
 abstract class DatabaseContract {
   Database database;
-  private DatabaseSettings settings;
+  DatabaseSettings settings;
 
   /** A fresh, empty database for one test. */
   abstract DatabaseSettings newSettings();

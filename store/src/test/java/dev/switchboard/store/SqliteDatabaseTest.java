@@ -47,6 +47,57 @@ class SqliteDatabaseTest extends DatabaseContract {
   }
 
   @Test
+  void transactionsThatReadThenWriteBesideAnotherProcessNeverFailBusy() throws Exception {
+    // Two pools on one file, as the serving hub and `hub import-contacts` are: each transaction
+    // reads, then writes. Begun deferred, the write of one finds the other's commit in between and
+    // fails at once (SQLITE_BUSY_SNAPSHOT); begun immediate, it waits its turn.
+    try (Database other = Database.open(settings, "storetest")) {
+      java.util.concurrent.atomic.AtomicInteger failures =
+          new java.util.concurrent.atomic.AtomicInteger();
+      java.util.List<Thread> writers = new java.util.ArrayList<>();
+      for (int w = 0; w < 8; w++) {
+        Database pool = w % 2 == 0 ? database : other;
+        int writer = w;
+        writers.add(
+            Thread.ofPlatform()
+                .start(
+                    () -> {
+                      for (int i = 0; i < 60; i++) {
+                        String name = "w" + writer + "-" + i;
+                        try {
+                          pool.jdbi()
+                              .useTransaction(
+                                  handle -> {
+                                    handle
+                                        .createQuery("select count(*) from items")
+                                        .mapTo(Integer.class)
+                                        .one();
+                                    Thread.onSpinWait();
+                                    handle
+                                        .createUpdate("insert into items (name) values (:name)")
+                                        .bind("name", name)
+                                        .execute();
+                                  });
+                        } catch (RuntimeException busy) {
+                          failures.incrementAndGet();
+                        }
+                      }
+                    }));
+      }
+      for (Thread writer : writers) {
+        writer.join();
+      }
+      assertThat(failures.get()).isZero();
+      int stored =
+          database
+              .jdbi()
+              .withHandle(
+                  h -> h.createQuery("select count(*) from items").mapTo(Integer.class).one());
+      assertThat(stored).isEqualTo(8 * 60);
+    }
+  }
+
+  @Test
   void missingFoldersAreCreated() {
     Path nested = folder.resolve("a/b/hub.db");
     try (Database opened =
