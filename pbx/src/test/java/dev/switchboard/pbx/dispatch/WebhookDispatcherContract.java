@@ -64,6 +64,20 @@ abstract class WebhookDispatcherContract extends DispatchFixture {
   }
 
   @Test
+  void getWebhooksCarryTheHeadersAndNoBodyOfTheRealPbxsCurl() {
+    WebhookDispatcher dispatcher = dispatcher(quick());
+    dispatcher.enqueue(TENANT, CALL, Destination.get(crm.baseUrl()), seed(WebhookPath.HANGUP));
+    assertThat(dispatcher.runOnce()).isEqualTo(1);
+
+    Received arrived = crm.received().getFirst();
+    assertThat(arrived.method()).isEqualTo("GET");
+    assertThat(arrived.contentType()).isEqualTo("application/x-www-form-urlencoded");
+    assertThat(arrived.accept()).isEqualTo("*/*");
+    assertThat(arrived.userAgent()).isEqualTo("curl/7.81.0");
+    assertThat(arrived.body()).isEmpty();
+  }
+
+  @Test
   void postsJsonToTheSamePathWhenConfigured() {
     WebhookDispatcher dispatcher = dispatcher(quick());
     WebhookRequest record = seed(WebhookPath.CALLDATA);
@@ -76,6 +90,8 @@ abstract class WebhookDispatcherContract extends DispatchFixture {
     assertThat(arrived.rawPathAndQuery())
         .isEqualTo(CrmReceiver.PREFIX + "/api/callcenter/calldata");
     assertThat(arrived.contentType()).isEqualTo("application/json");
+    assertThat(arrived.accept()).isEqualTo("*/*");
+    assertThat(arrived.userAgent()).isEqualTo("curl/7.81.0");
     assertThat(arrived.body()).isEqualTo(record.jsonBody());
     assertThat(RawFields.fromJson(arrived.body())).isEqualTo(record.fields());
     assertThat(dispatcher.stats().delivered()).isEqualTo(1);
