@@ -90,6 +90,14 @@ abstract class DispatchFixture {
         .withDrops(0, 42);
   }
 
+  /**
+   * {@link #quick()} with timeouts no loaded machine reaches, for tests that count attempts and
+   * need every reply to arrive in time.
+   */
+  static DispatchSettings patient() {
+    return quick().withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(10));
+  }
+
   WebhookDispatcher dispatcher(DispatchSettings settings) {
     return dispatcher(database, clock, settings);
   }

@@ -106,7 +106,7 @@ abstract class ExactlyOnceContract extends DispatchFixture {
   void aClaimWhoseOwnerDiedIsTakenOverOnceItsLeaseExpiresAndALiveOneIsLeftAlone() {
     MutableClock leaseClock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
     WebhookDispatcher dispatcher =
-        new WebhookDispatcher(database, clock, leaseClock, quick(), metrics);
+        new WebhookDispatcher(database, clock, leaseClock, patient(), metrics);
     toClose.add(dispatcher);
     Destination destination = Destination.get(crm.baseUrl());
     dispatcher.enqueue(TENANT, CALL, destination, seed(WebhookPath.CALL_IN));
@@ -150,7 +150,7 @@ abstract class ExactlyOnceContract extends DispatchFixture {
   void aWebhookClaimedByAnotherLiveDispatcherIsNotSentAndItsOutcomeIsItsOwn() {
     MutableClock leaseClock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
     WebhookDispatcher dispatcher =
-        new WebhookDispatcher(database, clock, leaseClock, quick(), metrics);
+        new WebhookDispatcher(database, clock, leaseClock, patient(), metrics);
     toClose.add(dispatcher);
     dispatcher.enqueue(TENANT, CALL, Destination.get(crm.baseUrl()), seed(WebhookPath.HANGUP));
     OutboxClaims elsewhere = new OutboxClaims(database.jdbi(), database.dialect());
@@ -175,7 +175,8 @@ abstract class ExactlyOnceContract extends DispatchFixture {
   @Timeout(60)
   void sendsStillRunningWhenADispatcherClosesAreLetGoOfAndTheNextSendsThemAtOnce() {
     MutableClock leaseClock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
-    DispatchSettings settings = quick().withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(30));
+    DispatchSettings settings =
+        patient().withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(30));
     WebhookDispatcher first = new WebhookDispatcher(database, clock, leaseClock, settings, metrics);
     Destination destination = Destination.get(crm.baseUrl());
     first.enqueue(TENANT, CALL, destination, hangup(CALL));

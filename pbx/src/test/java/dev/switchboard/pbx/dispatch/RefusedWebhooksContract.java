@@ -21,7 +21,7 @@ abstract class RefusedWebhooksContract extends DispatchFixture {
 
   @Test
   void aWebhookTheCrmRefusesIsTriedThreeTimesThenIsADeadLetterAndTheRestOfItsCallGoesOn() {
-    WebhookDispatcher dispatcher = dispatcher(quick());
+    WebhookDispatcher dispatcher = dispatcher(patient());
     crm.answer(INIT, 404);
     Destination destination = Destination.get(crm.baseUrl());
     for (WebhookPath path : List.of(WebhookPath.INIT, WebhookPath.HANGUP, WebhookPath.CALLDATA)) {
@@ -60,7 +60,7 @@ abstract class RefusedWebhooksContract extends DispatchFixture {
 
   @Test
   void theNumberOfTriesForARefusedWebhookIsASettingAndEachReplayStartsTheCountAgain() {
-    WebhookDispatcher dispatcher = dispatcher(quick().withRefusedTries(1));
+    WebhookDispatcher dispatcher = dispatcher(patient().withRefusedTries(1));
     crm.answer(INIT, 405);
     Destination destination = Destination.get(crm.baseUrl());
     dispatcher.enqueue(TENANT, CALL, destination, seed(WebhookPath.INIT));
@@ -80,7 +80,7 @@ abstract class RefusedWebhooksContract extends DispatchFixture {
   @ParameterizedTest
   @ValueSource(ints = {500, 503, 408, 425, 429})
   void aWebhookFailingWithThisStatusIsRetriedInOrderAndHoldsBackTheRestOfItsCall(int status) {
-    WebhookDispatcher dispatcher = dispatcher(quick());
+    WebhookDispatcher dispatcher = dispatcher(patient());
     crm.answer(INIT, status);
     Destination destination = Destination.get(crm.baseUrl());
     dispatcher.enqueue(TENANT, CALL, destination, seed(WebhookPath.INIT));
@@ -88,7 +88,7 @@ abstract class RefusedWebhooksContract extends DispatchFixture {
 
     for (int pass = 0; pass < 10; pass++) {
       assertThat(dispatcher.runOnce()).as("attempt %d", pass + 1).isEqualTo(1);
-      clock.advance(Duration.ofSeconds(8)); // the longest backoff of quick()
+      clock.advance(Duration.ofSeconds(8)); // the longest backoff of patient()
     }
 
     assertThat(crm.received())
