@@ -6,20 +6,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,7 +57,6 @@ public final class WebhookDispatcher implements AutoCloseable {
   private static final Duration ERROR_PAUSE = Duration.ofSeconds(1);
   private static final Duration PRUNE_EVERY = Duration.ofMinutes(1);
   private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
-  private static final Duration ABORT_WAIT = Duration.ofSeconds(1);
 
   /** The most dead letters {@link #deadLetters} lists. */
   public static final int DEAD_LETTERS_LISTED = 1000;
@@ -81,23 +72,13 @@ public final class WebhookDispatcher implements AutoCloseable {
 
   private final Clock clock;
   private final Clock leaseClock;
-  private final String owner;
   private final DispatchSettings settings;
   private final Outbox outbox;
-  private final OutboxClaims claims;
-  private final AttemptRecorder recorder;
   private final Random drops;
-  private final CrmSender sender;
   private final DispatchMetrics metrics;
-  private final ExecutorService sends;
-
-  /** This process's sends, for the slot count and {@link #close}; never the guard against twice. */
-  private final ConcurrentHashMap<Long, CompletableFuture<Void>> inFlight =
-      new ConcurrentHashMap<>();
-
-  private final ReentrantLock selecting = new ReentrantLock();
+  private final ClaimedSends sends;
   private final WakeUpSignal wake = new WakeUpSignal();
-  private Instant lastPrune = Instant.MIN; // guarded by selecting
+  private Instant lastPrune = Instant.MIN; // guarded by this
   private volatile boolean running;
   private volatile boolean closed;
   private Thread loop; // guarded by this
@@ -128,15 +109,20 @@ public final class WebhookDispatcher implements AutoCloseable {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.leaseClock = Objects.requireNonNull(leaseClock, "leaseClock");
     this.settings = Objects.requireNonNull(settings, "settings");
-    this.owner = newOwnerId();
     this.outbox = new Outbox(database.jdbi());
-    this.claims = new OutboxClaims(database.jdbi(), database.dialect());
     this.drops = new Random(mix(settings.seed()));
-    this.sender = new CrmSender(settings);
+    // This process's sends by outbox id: the slot count and the gauge, never the guard.
+    ConcurrentHashMap<Long, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
     this.metrics = new DispatchMetrics(metrics, inFlight);
-    this.recorder = new AttemptRecorder(claims, owner, clock, settings, this.metrics);
     this.sends =
-        Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("webhook-send-", 0).factory());
+        new ClaimedSends(
+            new OutboxClaims(database.jdbi(), database.dialect()),
+            clock,
+            leaseClock,
+            settings,
+            this.metrics,
+            inFlight,
+            this::wakeUp);
   }
 
   /**
@@ -205,14 +191,14 @@ public final class WebhookDispatcher implements AutoCloseable {
     }
     running = true;
     loop = Thread.ofPlatform().name("webhook-dispatcher").daemon().start(this::loop);
-    log.info("webhook dispatcher {} started: {}", owner, stats());
+    log.info("webhook dispatcher {} started: {}", owner(), stats());
   }
 
   /**
    * The id its claims carry in the outbox: the process id and a random part, unique per instance.
    */
   public String owner() {
-    return owner;
+    return sends.owner();
   }
 
   /** Dead letters, oldest first (at most {@value #DEAD_LETTERS_LISTED}), of one tenant or all. */
@@ -245,62 +231,15 @@ public final class WebhookDispatcher implements AutoCloseable {
   }
 
   private List<CompletableFuture<Void>> startDue() {
-    selecting.lock();
-    try {
-      int free = settings.maxInFlight() - inFlight.size();
-      if (free <= 0 || closed) {
-        return List.of();
-      }
-      Instant now = clock.instant();
-      pruneIfTime(now);
-      List<OutboxEntry> claimed =
-          claims.claim(owner, now, leaseClock.instant(), settings.claimLease(), free);
-      List<CompletableFuture<Void>> started = new ArrayList<>();
-      for (OutboxEntry entry : claimed) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        inFlight.put(entry.id(), done);
-        try {
-          sends.execute(() -> attempt(entry, done));
-          started.add(done);
-        } catch (RejectedExecutionException closing) {
-          inFlight.remove(entry.id());
-          claims.release(entry.id(), owner);
-        }
-      }
-      return started;
-    } finally {
-      selecting.unlock();
+    if (closed) {
+      return List.of();
     }
+    Instant now = clock.instant();
+    pruneIfTime(now);
+    return sends.startDue(now);
   }
 
-  private void attempt(OutboxEntry entry, CompletableFuture<Void> done) {
-    try {
-      CrmSender.Outcome outcome;
-      try {
-        outcome = sender.send(entry);
-      } catch (RuntimeException cannotSend) {
-        // Never the exception's message: it may quote the URL.
-        outcome = new CrmSender.Failed("cannot send: " + cannotSend.getClass().getSimpleName());
-      }
-      recorder.record(entry, outcome);
-    } catch (InterruptedException closing) {
-      // close() lets go of the claim once every send has stopped.
-      log.debug("webhook {} left pending: the dispatcher is closing", entry.id());
-    } catch (RuntimeException failed) {
-      log.warn(
-          "could not record the outcome of webhook {} {}; it will be sent again once its claim"
-              + " expires",
-          entry.id(),
-          entry.path(),
-          failed);
-    } finally {
-      inFlight.remove(entry.id());
-      done.complete(null);
-      wakeUp();
-    }
-  }
-
-  private void pruneIfTime(Instant now) {
+  private synchronized void pruneIfTime(Instant now) {
     if (lastPrune.plus(PRUNE_EVERY).isAfter(now)) {
       return;
     }
@@ -326,7 +265,7 @@ public final class WebhookDispatcher implements AutoCloseable {
   }
 
   private Duration untilNextWork() {
-    if (inFlight.size() >= settings.maxInFlight()) {
+    if (sends.full()) {
       return IDLE_NAP; // a finishing send wakes the loop
     }
     Optional<Instant> next = outbox.nextDue(leaseClock.instant());
@@ -377,50 +316,10 @@ public final class WebhookDispatcher implements AutoCloseable {
       if (background != null) {
         background.join(CLOSE_WAIT);
       }
-      CompletableFuture.allOf(inFlight.values().toArray(CompletableFuture[]::new))
-          .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-    } catch (TimeoutException slow) {
-      log.info("aborting {} webhook send(s) still running; they stay queued", inFlight.size());
-    } catch (InterruptedException interrupted) {
-      Thread.currentThread().interrupt();
-    } catch (ExecutionException impossible) {
-      log.debug("a send ended badly while closing", impossible);
-    }
-    sends.shutdownNow();
-    try {
-      sends.awaitTermination(ABORT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
     }
-    sender.close();
-    selecting.lock(); // a pass that was claiming has finished, and the next one sees closed
-    try {
-      letGoOfClaims();
-    } finally {
-      selecting.unlock();
-    }
-  }
-
-  private void letGoOfClaims() {
-    try {
-      int released = claims.releaseAll(owner);
-      if (released > 0) {
-        log.info("let go of {} claim(s) on webhooks not sent; they stay queued", released);
-      }
-    } catch (RuntimeException failed) {
-      log.warn(
-          "could not let go of the claims of dispatcher {}; they expire within {}",
-          owner,
-          settings.claimLease(),
-          failed);
-    }
-  }
-
-  /** The process id and 8 random hex digits: readable in the outbox, unique per dispatcher. */
-  private static String newOwnerId() {
-    return ProcessHandle.current().pid()
-        + "-"
-        + java.util.HexFormat.of().toHexDigits(new java.security.SecureRandom().nextInt());
+    sends.close(deadline);
   }
 
   private Instant now() {
