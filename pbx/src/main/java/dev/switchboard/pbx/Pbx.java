@@ -61,12 +61,14 @@ public final class Pbx implements AutoCloseable {
           new WebhookDispatcher(
               database,
               realClock,
+              realClock, // leases: real time, whatever speed the simulated clock runs at
               DispatchSettings.defaults()
                   .withDrops(config.delivery().dropRate(), config.seed())
                   .withRetries(
                       DispatchSettings.defaults().firstRetry(),
                       DispatchSettings.defaults().maxRetryDelay(),
-                      config.delivery().giveUpAfter()),
+                      config.delivery().giveUpAfter())
+                  .withRefusedTries(config.delivery().refusedTries()),
               metrics);
       SimClock clock =
           config.clock().stepped()

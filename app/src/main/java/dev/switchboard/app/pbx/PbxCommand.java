@@ -92,6 +92,13 @@ public final class PbxCommand implements Callable<Integer> {
   Double dropRate;
 
   @Option(
+      names = "--refused-tries",
+      paramLabel = "N",
+      description =
+          "Tries for a webhook the CRM refuses (a 4xx other than 408, 425, 429) before it is a dead letter and the call's next webhooks go on (default 3). Env: SWITCHBOARD_REFUSED_TRIES.")
+  Integer refusedTries;
+
+  @Option(
       names = "--post-json",
       description = "POST webhooks as JSON instead of the documents' GET query.")
   boolean postJson;
@@ -130,11 +137,26 @@ public final class PbxCommand implements Callable<Integer> {
             Optional.ofNullable(seed).or(() -> envValue("SWITCHBOARD_SEED").map(Long::parseLong)),
             Optional.ofNullable(dropRate)
                 .or(() -> envValue("SWITCHBOARD_DROP_RATE").map(Double::parseDouble)),
-            postJson ? Optional.of(true) : Optional.empty()));
+            postJson ? Optional.of(true) : Optional.empty(),
+            Optional.ofNullable(refusedTries)
+                .or(() -> envWholeNumber("SWITCHBOARD_REFUSED_TRIES"))));
   }
 
   private static Optional<String> envValue(String name) {
     return Optional.ofNullable(System.getenv(name)).filter(v -> !v.isBlank());
+  }
+
+  private static Optional<Integer> envWholeNumber(String name) {
+    return envValue(name)
+        .map(
+            value -> {
+              try {
+                return Integer.parseInt(value.strip());
+              } catch (NumberFormatException notANumber) {
+                throw new IllegalArgumentException(
+                    name + ": '" + value + "' is not a whole number");
+              }
+            });
   }
 
   @Override

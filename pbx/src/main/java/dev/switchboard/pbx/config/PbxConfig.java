@@ -49,9 +49,21 @@ public record PbxConfig(
     }
   }
 
-  /** Webhook delivery: retries until {@code giveUpAfter}, and the share silently dropped. */
-  public record Delivery(Duration giveUpAfter, double dropRate) {
-    /** Validates the drop rate (0..1) and the give-up time. */
+  /**
+   * Webhook delivery: retries until {@code giveUpAfter}, the share silently dropped, and how many
+   * tries a webhook the CRM refuses (a 4xx other than 408, 425 and 429) gets before it is a dead
+   * letter.
+   */
+  public record Delivery(Duration giveUpAfter, double dropRate, int refusedTries) {
+    /** The default number of tries for a refused webhook. */
+    public static final int DEFAULT_REFUSED_TRIES = 3;
+
+    /** Retries until {@code giveUpAfter}, drops {@code dropRate}, 3 tries for a refused webhook. */
+    public Delivery(Duration giveUpAfter, double dropRate) {
+      this(giveUpAfter, dropRate, DEFAULT_REFUSED_TRIES);
+    }
+
+    /** Validates the drop rate (0..1), the give-up time and the tries for refused webhooks. */
     public Delivery {
       if (dropRate < 0 || dropRate > 1) {
         throw new IllegalArgumentException(
@@ -59,6 +71,10 @@ public record PbxConfig(
       }
       if (giveUpAfter.isNegative() || giveUpAfter.isZero()) {
         throw new IllegalArgumentException("dispatch.give_up_after: must be positive");
+      }
+      if (refusedTries < 1 || refusedTries > 100) {
+        throw new IllegalArgumentException(
+            "dispatch.refused_tries: must be between 1 and 100 (got " + refusedTries + ")");
       }
     }
   }

@@ -39,11 +39,39 @@ public final class PbxConfigLoader {
       Optional<Double> traffic,
       Optional<Long> seed,
       Optional<Double> dropRate,
-      Optional<Boolean> postJson) {
+      Optional<Boolean> postJson,
+      Optional<Integer> refusedTries) {
+
+    /** Overrides without {@code --refused-tries}. */
+    public Overrides(
+        Optional<Integer> port,
+        Optional<String> database,
+        Optional<String> crmUrl,
+        Optional<Edition> dialect,
+        Optional<Double> speed,
+        Optional<Boolean> stepped,
+        Optional<Double> traffic,
+        Optional<Long> seed,
+        Optional<Double> dropRate,
+        Optional<Boolean> postJson) {
+      this(
+          port,
+          database,
+          crmUrl,
+          dialect,
+          speed,
+          stepped,
+          traffic,
+          seed,
+          dropRate,
+          postJson,
+          Optional.empty());
+    }
 
     /** No overrides. */
     public static Overrides none() {
       return new Overrides(
+          Optional.empty(),
           Optional.empty(),
           Optional.empty(),
           Optional.empty(),
@@ -96,7 +124,11 @@ public final class PbxConfigLoader {
             text(root, "dispatch.give_up_after")
                 .map(v -> duration("dispatch.give_up_after", v))
                 .orElse(Duration.ofHours(24)),
-            overrides.dropRate().orElse(number(root, "dispatch.drop_rate").orElse(0.0))));
+            overrides.dropRate().orElse(number(root, "dispatch.drop_rate").orElse(0.0)),
+            overrides
+                .refusedTries()
+                .or(() -> integer(root, "dispatch.refused_tries"))
+                .orElse(PbxConfig.Delivery.DEFAULT_REFUSED_TRIES)));
   }
 
   private static TenantSetup postingJson(TenantSetup t) {

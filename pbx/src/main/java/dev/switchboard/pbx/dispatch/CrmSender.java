@@ -18,11 +18,18 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Sends one webhook over HTTP/1.1 and says how it went, in words that never contain the CRM's URL
- * (its path may carry a secret token). Only HTTP 200 is success; redirects are not followed. The
- * connect timeout bounds the connection, the read timeout the whole reply. Thread-safe.
+ * (its path may carry a secret token). Only HTTP 200 is success; a 4xx other than 408, 425 and 429
+ * is the CRM refusing that webhook; anything else is a failure worth retrying. Redirects are not
+ * followed. The connect timeout bounds the connection, the read timeout the whole reply. Requests
+ * carry the headers a real PBX sends (curl's): <code>Accept: &#42;/&#42;</code>, a curl {@code
+ * User-Agent}, and on a GET, which has no body, {@code Content-Type:
+ * application/x-www-form-urlencoded}. Thread-safe.
  */
 final class CrmSender implements AutoCloseable {
   private static final int BODY_SHOWN = 200;
+
+  /** The User-Agent of a real PBX's webhooks: it sends them with curl. */
+  static final String USER_AGENT = "curl/7.81.0";
 
   /** What became of one attempt. */
   sealed interface Outcome {}
@@ -32,8 +39,24 @@ final class CrmSender implements AutoCloseable {
    */
   record Delivered(boolean seedReply, String body) implements Outcome {}
 
+  /**
+   * A 4xx other than 408, 425 and 429: the CRM does not take this webhook (e.g. a path it does not
+   * implement), and asking again the same way will not change that.
+   */
+  record Refused(int status) implements Outcome {
+    /** For logs and dead letters. */
+    String reason() {
+      return "HTTP " + status + " (refused)";
+    }
+  }
+
   /** Anything else: another status, no connection, a timeout. */
   record Failed(String reason) implements Outcome {}
+
+  /** Whether a reply with this status means the CRM refuses the webhook (see {@link Refused}). */
+  static boolean refuses(int status) {
+    return status >= 400 && status < 500 && status != 408 && status != 425 && status != 429;
+  }
 
   private final HttpClient client;
   private final Duration connectTimeout;
@@ -79,13 +102,15 @@ final class CrmSender implements AutoCloseable {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(uri)
             .timeout(readTimeout)
-            .header("User-Agent", "Switchboard-PBX-emulator");
+            .header("User-Agent", USER_AGENT)
+            .header("Accept", "*/*");
     if (entry.destination().method() == Destination.Method.POST_JSON) {
       request
           .header("Content-Type", "application/json")
           .POST(HttpRequest.BodyPublishers.ofString(entry.jsonBody()));
     } else {
-      request.GET();
+      // What curl sends for the real PBX's bodiless GET (PROTOCOL-NOTES, captures of a real PBX).
+      request.header("Content-Type", "application/x-www-form-urlencoded").GET();
     }
     CompletableFuture<HttpResponse<String>> reply =
         client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -93,6 +118,9 @@ final class CrmSender implements AutoCloseable {
       // The request timeout stops at the reply's headers; this bounds the body too.
       HttpResponse<String> response =
           reply.get(connectTimeout.plus(readTimeout).toMillis(), TimeUnit.MILLISECONDS);
+      if (refuses(response.statusCode())) {
+        return new Refused(response.statusCode());
+      }
       if (response.statusCode() != 200) {
         return new Failed("HTTP " + response.statusCode());
       }

@@ -10,9 +10,11 @@ import java.util.Map;
 /**
  * The dispatcher's meters: {@code switchboard.pbx.webhooks} counted by {@code outcome} (delivered,
  * retried = failed attempts that will be tried again, dead, dropped, replayed), {@code
- * switchboard.pbx.webhooks.replies} counting 200 replies by {@code body} (seed or other), the
- * delivery lag from enqueue to delivery on the dispatcher's clock, and the sends in flight.
- * Thread-safe.
+ * switchboard.pbx.webhooks.replies} counting 200 replies by {@code body} (seed or other), {@code
+ * switchboard.pbx.webhooks.refusals} counting attempts the CRM refused (a 4xx other than 408, 425
+ * and 429), {@code switchboard.pbx.webhooks.claims_lost} counting outcomes not recorded because the
+ * claim had expired and been taken over, the delivery lag from enqueue to delivery on the
+ * dispatcher's clock, and the sends in flight in this process. Thread-safe.
  */
 final class DispatchMetrics {
   private static final String WEBHOOKS = "switchboard.pbx.webhooks";
@@ -24,6 +26,8 @@ final class DispatchMetrics {
   final Counter replayed;
   final Counter seedReplies;
   final Counter otherReplies;
+  final Counter refused;
+  final Counter claimsLost;
   private final Timer lag;
 
   DispatchMetrics(MeterRegistry registry, Map<Long, ?> inFlight) {
@@ -34,6 +38,15 @@ final class DispatchMetrics {
     replayed = outcome(registry, "replayed");
     seedReplies = reply(registry, "seed");
     otherReplies = reply(registry, "other");
+    refused =
+        Counter.builder(WEBHOOKS + ".refusals")
+            .description("attempts the CRM refused with a 4xx other than 408, 425 and 429")
+            .register(registry);
+    claimsLost =
+        Counter.builder(WEBHOOKS + ".claims_lost")
+            .description(
+                "outcomes not recorded: the claim expired and another dispatcher took over")
+            .register(registry);
     lag =
         Timer.builder(WEBHOOKS + ".lag")
             .description("time from enqueue to delivery of a webhook")

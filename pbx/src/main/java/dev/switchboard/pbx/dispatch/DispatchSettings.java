@@ -23,6 +23,11 @@ import java.util.Objects;
  * @param maxInFlight the most webhooks sent at the same time (each on its own ordering key)
  * @param keepDelivered how long delivered webhooks stay in the outbox (for {@link
  *     WebhookDispatcher#stats()} and inspection) before they are deleted
+ * @param refusedTries how many attempts a webhook gets that the CRM refuses (a 4xx other than 408,
+ *     425 and 429: it does not implement that path, or does not take that request) before it is a
+ *     dead letter and the next webhook of its key goes on; they are spaced by the same backoff,
+ *     counted from the first refusal (3 by default: the second within {@code firstRetry} of the
+ *     first, the third within twice that of the second)
  */
 public record DispatchSettings(
     Duration connectTimeout,
@@ -33,10 +38,20 @@ public record DispatchSettings(
     double dropRate,
     long seed,
     int maxInFlight,
-    Duration keepDelivered) {
+    Duration keepDelivered,
+    int refusedTries) {
 
   /** The most webhooks that may be configured to be in flight at once. */
   public static final int MAX_IN_FLIGHT_LIMIT = 1000;
+
+  /** The most tries that may be configured for a webhook the CRM refuses. */
+  public static final int MAX_REFUSED_TRIES = 100;
+
+  /**
+   * How much longer than the longest attempt (connect plus read timeout) a claim lasts: room for
+   * the outcome's database write and a pause of the process.
+   */
+  public static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
 
   /** Validates every setting; the message names the one that is wrong. */
   public DispatchSettings {
@@ -69,11 +84,28 @@ public record DispatchSettings(
               + maxInFlight
               + ")");
     }
+    if (refusedTries < 1 || refusedTries > MAX_REFUSED_TRIES) {
+      throw new IllegalArgumentException(
+          "refusedTries must be between 1 and "
+              + MAX_REFUSED_TRIES
+              + " (got "
+              + refusedTries
+              + ")");
+    }
+  }
+
+  /**
+   * How long a dispatcher's claim on a webhook lasts, in real time: connect timeout plus read
+   * timeout plus {@link #LEASE_MARGIN}, longer than any attempt takes. A claim whose owner died is
+   * taken over by another dispatcher once it has expired.
+   */
+  public Duration claimLease() {
+    return connectTimeout.plus(readTimeout).plus(LEASE_MARGIN);
   }
 
   /**
    * The defaults: connect 5 s, read 10 s, retries from 1 s doubling up to 5 min, give up after 24
-   * h, no drops, seed 0, 16 in flight, delivered webhooks kept 1 h.
+   * h, no drops, seed 0, 16 in flight, delivered webhooks kept 1 h, 3 tries for a refused webhook.
    */
   public static DispatchSettings defaults() {
     return new DispatchSettings(
@@ -85,7 +117,8 @@ public record DispatchSettings(
         0,
         0,
         16,
-        Duration.ofHours(1));
+        Duration.ofHours(1),
+        3);
   }
 
   /** These settings with other connect and read timeouts. */
@@ -99,7 +132,8 @@ public record DispatchSettings(
         dropRate,
         seed,
         maxInFlight,
-        keepDelivered);
+        keepDelivered,
+        refusedTries);
   }
 
   /** These settings with another retry schedule. */
@@ -113,7 +147,8 @@ public record DispatchSettings(
         dropRate,
         seed,
         maxInFlight,
-        keepDelivered);
+        keepDelivered,
+        refusedTries);
   }
 
   /** These settings with another drop rate and seed ({@code --drop-rate}, {@code --seed}). */
@@ -127,7 +162,8 @@ public record DispatchSettings(
         rate,
         newSeed,
         maxInFlight,
-        keepDelivered);
+        keepDelivered,
+        refusedTries);
   }
 
   /** These settings with another bound on parallel sends. */
@@ -141,7 +177,23 @@ public record DispatchSettings(
         dropRate,
         seed,
         most,
-        keepDelivered);
+        keepDelivered,
+        refusedTries);
+  }
+
+  /** These settings with another number of tries for refused webhooks ({@code --refused-tries}). */
+  public DispatchSettings withRefusedTries(int tries) {
+    return new DispatchSettings(
+        connectTimeout,
+        readTimeout,
+        firstRetry,
+        maxRetryDelay,
+        giveUpAfter,
+        dropRate,
+        seed,
+        maxInFlight,
+        keepDelivered,
+        tries);
   }
 
   private static void positive(String name, Duration value) {

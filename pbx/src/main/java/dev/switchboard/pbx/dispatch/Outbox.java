@@ -8,27 +8,23 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * The {@code webhook_outbox} table: every webhook from enqueue to delivery, or to dead letter. A
  * row is {@code pending} (due at {@code due_at}), {@code delivered} or {@code dead}. The head of an
- * ordering key is its pending row with the lowest id; only heads are sent. Times are epoch
- * milliseconds. SQL both SQLite and PostgreSQL understand. Thread-safe (each call takes its own
- * connection from the pool).
+ * ordering key is its pending row with the lowest id; only heads are sent, each under a claim (see
+ * {@link OutboxClaims}). Times are epoch milliseconds: the dispatcher's clock for the schedule,
+ * wall-clock time for {@code claim_expires_at}. SQL both SQLite and PostgreSQL understand.
+ * Thread-safe (each call takes its own connection from the pool).
  */
 final class Outbox {
   static final String PENDING = "pending";
   static final String DELIVERED = "delivered";
   static final String DEAD = "dead";
 
-  private static final String COLUMNS =
-      "o.id, o.tenant_id, o.ordering_key, o.crm_base_url, o.method, o.path, o.path_and_query,"
-          + " o.json_body, o.enqueued_at, o.give_up_at, o.attempts";
-
   /** Pending rows with no earlier pending row of the same tenant and key. */
-  private static final String HEADS =
+  static final String HEADS =
       " from webhook_outbox o where o.state = 'pending' and not exists (select 1 from"
           + " webhook_outbox e where e.state = 'pending' and e.tenant_id = o.tenant_id and"
           + " e.ordering_key = o.ordering_key and e.id < o.id)";
@@ -68,75 +64,23 @@ final class Outbox {
                 .one());
   }
 
-  /** Heads due at {@code now}, earliest first, at most {@code limit}. */
-  List<OutboxEntry> dueHeads(Instant now, int limit) {
+  /**
+   * When the earliest head that no live claim holds is due: a claim lives while its expiry is after
+   * {@code leaseNow}.
+   */
+  Optional<Instant> nextDue(Instant leaseNow) {
     return jdbi.withHandle(
         handle ->
             handle
                 .createQuery(
-                    "select "
-                        + COLUMNS
+                    "select o.due_at"
                         + HEADS
-                        + " and o.due_at <= :now order by o.due_at, o.id limit :limit")
-                .bind("now", now.toEpochMilli())
-                .bind("limit", limit)
-                .map((rs, ctx) -> read(rs))
-                .list());
-  }
-
-  /** When the earliest head not in {@code excluded} is due. */
-  Optional<Instant> nextDue(Set<Long> excluded) {
-    List<long[]> heads =
-        jdbi.withHandle(
-            handle ->
-                handle
-                    .createQuery(
-                        "select o.id, o.due_at" + HEADS + " order by o.due_at, o.id limit :limit")
-                    .bind("limit", excluded.size() + 1)
-                    .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)})
-                    .list());
-    return heads.stream()
-        .filter(head -> !excluded.contains(head[0]))
-        .findFirst()
-        .map(head -> Instant.ofEpochMilli(head[1]));
-  }
-
-  void markDelivered(long id, Instant now) {
-    update(
-        "update webhook_outbox set state = 'delivered', delivered_at = :now, attempts = attempts"
-            + " + 1, last_error = :error where id = :id and state = 'pending'",
-        id,
-        now,
-        null);
-  }
-
-  void markDead(long id, Instant now, String error) {
-    update(
-        "update webhook_outbox set state = 'dead', dead_at = :now, attempts = attempts + 1,"
-            + " last_error = :error where id = :id and state = 'pending'",
-        id,
-        now,
-        error);
-  }
-
-  void reschedule(long id, Instant due, String error) {
-    update(
-        "update webhook_outbox set due_at = :now, attempts = attempts + 1, last_error = :error"
-            + " where id = :id and state = 'pending'",
-        id,
-        due,
-        error);
-  }
-
-  private void update(String sql, long id, Instant time, String error) {
-    jdbi.useHandle(
-        handle ->
-            handle
-                .createUpdate(sql)
-                .bind("id", id)
-                .bind("now", time.toEpochMilli())
-                .bind("error", error)
-                .execute());
+                        + " and (o.claimed_by is null or o.claim_expires_at <= :leaseNow)"
+                        + " order by o.due_at, o.id limit 1")
+                .bind("leaseNow", leaseNow.toEpochMilli())
+                .mapTo(Long.class)
+                .findOne()
+                .map(Instant::ofEpochMilli));
   }
 
   /** Dead letters, oldest first, of one tenant or all, at most {@code limit}. */
@@ -178,7 +122,8 @@ final class Outbox {
             handle
                 .createUpdate(
                     "update webhook_outbox set state = 'pending', due_at = :now, give_up_at ="
-                        + " :giveUp, attempts = 0, dead_at = null where state = 'dead'"
+                        + " :giveUp, attempts = 0, refusals = 0, dead_at = null, claimed_by ="
+                        + " null, claim_expires_at = null where state = 'dead'"
                         + (id.isPresent() ? " and id = :id" : "")
                         + (tenantId.isPresent() ? " and tenant_id = :tenant" : ""))
                 .bind("now", now.toEpochMilli())
@@ -222,7 +167,8 @@ final class Outbox {
         .sum();
   }
 
-  private static OutboxEntry read(ResultSet rs) throws SQLException {
+  /** The row at {@code rs} (which holds at least the columns of an entry). */
+  static OutboxEntry read(ResultSet rs) throws SQLException {
     return new OutboxEntry(
         rs.getLong("id"),
         rs.getString("tenant_id"),
@@ -233,11 +179,12 @@ final class Outbox {
         rs.getString("json_body"),
         Instant.ofEpochMilli(rs.getLong("enqueued_at")),
         Instant.ofEpochMilli(rs.getLong("give_up_at")),
-        rs.getInt("attempts"));
+        rs.getInt("attempts"),
+        rs.getInt("refusals"));
   }
 
   /** Re-points pending webhooks of a tenant at a new destination, due at {@code now}. */
-  int retarget(String tenantId, Destination destination, java.time.Instant now) {
+  int retarget(String tenantId, Destination destination, Instant now) {
     return jdbi.withHandle(
         handle ->
             handle

@@ -9,6 +9,7 @@ import java.time.Instant;
  * @param pathAndQuery what follows the CRM base URL in a GET
  * @param jsonBody the body of a POST JSON
  * @param attempts how many attempts were made since it was enqueued or replayed
+ * @param refusals how many of those the CRM refused (a 4xx other than 408, 425 and 429)
  */
 record OutboxEntry(
     long id,
@@ -20,4 +21,5 @@ record OutboxEntry(
     String jsonBody,
     Instant enqueuedAt,
     Instant giveUpAt,
-    int attempts) {}
+    int attempts,
+    int refusals) {}

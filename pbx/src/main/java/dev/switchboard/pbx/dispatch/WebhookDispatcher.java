@@ -6,41 +6,40 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * At-least-once delivery of webhooks to each tenant's CRM through a durable outbox.
+ * Delivery of webhooks to each tenant's CRM through a durable outbox: at least once, and exactly
+ * once for a webhook the CRM answers with HTTP 200.
  *
  * <p>{@link #enqueue} commits the webhook to the {@code webhook_outbox} table before it returns, so
  * it survives a restart. Each pass ({@link #runOnce}, or the background loop of {@link #start})
- * sends every webhook that is due and is the oldest undelivered one of its ordering key, at most
- * {@code maxInFlight} at once, each on a virtual thread. Only HTTP 200 is success; any other reply,
- * a connection error or a timeout schedules a retry with exponential backoff and full jitter (see
- * {@link DispatchSettings}) until {@code giveUpAfter}, after which the webhook is a dead letter:
- * kept, listed by {@link #deadLetters}, sent again after {@link #replay}. A later webhook of the
- * same key waits until the earlier one is delivered or dead. All schedule decisions read the
- * injected clock; HTTP timeouts are real time. Logs name the webhook's path, never the CRM's base
- * URL, which may hold a secret token.
+ * claims in the database the webhooks that are due and are the oldest undelivered one of their
+ * ordering key, as many as it has free slots (at most {@code maxInFlight} in flight), and sends
+ * each on a virtual thread. The claim (see {@link OutboxClaims}) is what keeps a webhook from being
+ * sent twice: by this dispatcher's loop and {@code runOnce} side by side, or by other dispatchers,
+ * in this process or others, sharing the outbox. It lasts {@link DispatchSettings#claimLease()} of
+ * real time; a claim whose owner died (a process killed) is taken over once it has expired.
  *
- * <p>One dispatcher per outbox table. Thread-safe: {@link #enqueue}, {@link #replay} and the
- * queries from any thread; {@link #runOnce} may run beside the background loop without sending a
- * webhook twice. {@link #close} does not close the database.
+ * <p>Only HTTP 200 is success. A 4xx other than 408, 425 and 429 means the CRM refuses that
+ * webhook: it is tried {@code refusedTries} times, then it is a dead letter and the next webhook of
+ * its key goes on. Any other reply, a connection error or a timeout schedules a retry with
+ * exponential backoff and full jitter (see {@link DispatchSettings}) until {@code giveUpAfter},
+ * after which the webhook is a dead letter; the later webhooks of its key wait until then. Dead
+ * letters are kept, listed by {@link #deadLetters}, sent again after {@link #replay}. Schedule
+ * decisions read the injected clock; leases read the lease clock, which must be real time and the
+ * same (NTP-synchronized) for every dispatcher on the outbox; HTTP timeouts are real time. Logs
+ * name the webhook's path, never the CRM's base URL, which may hold a secret token.
+ *
+ * <p>Thread-safe: {@link #enqueue}, {@link #replay} and the queries from any thread; {@link
+ * #runOnce} may run beside the background loop. {@link #close} does not close the database.
  */
 public final class WebhookDispatcher implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
@@ -48,8 +47,11 @@ public final class WebhookDispatcher implements AutoCloseable {
   /** The longest the loop sleeps towards a due time: the clock may run faster than real time. */
   private static final Duration MAX_NAP = Duration.ofMillis(500);
 
-  /** The loop's sleep when nothing is pending or every slot is busy; a wake-up cuts it short. */
-  private static final Duration IDLE_NAP = Duration.ofSeconds(5);
+  /**
+   * The loop's sleep when nothing is claimable or every slot is busy; a wake-up cuts it short. It
+   * is also how soon work enqueued by another process sharing the outbox is seen.
+   */
+  private static final Duration IDLE_NAP = Duration.ofSeconds(1);
 
   private static final Duration MIN_NAP = Duration.ofMillis(10);
   private static final Duration ERROR_PAUSE = Duration.ofSeconds(1);
@@ -69,37 +71,58 @@ public final class WebhookDispatcher implements AutoCloseable {
   public record Stats(long pending, long delivered, long dead) {}
 
   private final Clock clock;
+  private final Clock leaseClock;
   private final DispatchSettings settings;
   private final Outbox outbox;
-  private final AttemptRecorder recorder;
   private final Random drops;
-  private final CrmSender sender;
   private final DispatchMetrics metrics;
-  private final ExecutorService sends;
-  private final ConcurrentHashMap<Long, CompletableFuture<Void>> inFlight =
-      new ConcurrentHashMap<>();
-  private final ReentrantLock selecting = new ReentrantLock();
+  private final ClaimedSends sends;
   private final WakeUpSignal wake = new WakeUpSignal();
-  private Instant lastPrune = Instant.MIN; // guarded by selecting
+  private Instant lastPrune = Instant.MIN; // guarded by this
   private volatile boolean running;
   private volatile boolean closed;
   private Thread loop; // guarded by this
 
   /**
    * A dispatcher over the outbox in {@code database} (opened with {@code Database.open(..,
-   * "pbx")}).
+   * "pbx")}), its leases on the system's real-time clock.
    */
   public WebhookDispatcher(
       Database database, Clock clock, DispatchSettings settings, MeterRegistry metrics) {
+    this(database, clock, Clock.systemUTC(), settings, metrics);
+  }
+
+  /**
+   * A dispatcher over the outbox in {@code database} (opened with {@code Database.open(..,
+   * "pbx")}), with an owner id of its own.
+   *
+   * @param clock schedules the webhooks: enqueue, due, give-up, delivery and dead times
+   * @param leaseClock times the claims: real time, the same for every dispatcher on the outbox (a
+   *     test may move it by hand)
+   */
+  public WebhookDispatcher(
+      Database database,
+      Clock clock,
+      Clock leaseClock,
+      DispatchSettings settings,
+      MeterRegistry metrics) {
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.leaseClock = Objects.requireNonNull(leaseClock, "leaseClock");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.outbox = new Outbox(database.jdbi());
     this.drops = new Random(mix(settings.seed()));
-    this.sender = new CrmSender(settings);
+    // This process's sends by outbox id: the slot count and the gauge, never the guard.
+    ConcurrentHashMap<Long, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
     this.metrics = new DispatchMetrics(metrics, inFlight);
-    this.recorder = new AttemptRecorder(outbox, clock, new RetrySchedule(settings), this.metrics);
     this.sends =
-        Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("webhook-send-", 0).factory());
+        new ClaimedSends(
+            new OutboxClaims(database.jdbi(), database.dialect()),
+            clock,
+            leaseClock,
+            settings,
+            this.metrics,
+            inFlight,
+            this::wakeUp);
   }
 
   /**
@@ -168,7 +191,14 @@ public final class WebhookDispatcher implements AutoCloseable {
     }
     running = true;
     loop = Thread.ofPlatform().name("webhook-dispatcher").daemon().start(this::loop);
-    log.info("webhook dispatcher started: {}", stats());
+    log.info("webhook dispatcher {} started: {}", owner(), stats());
+  }
+
+  /**
+   * The id its claims carry in the outbox: the process id and a random part, unique per instance.
+   */
+  public String owner() {
+    return sends.owner();
   }
 
   /** Dead letters, oldest first (at most {@value #DEAD_LETTERS_LISTED}), of one tenant or all. */
@@ -201,65 +231,15 @@ public final class WebhookDispatcher implements AutoCloseable {
   }
 
   private List<CompletableFuture<Void>> startDue() {
-    selecting.lock();
-    try {
-      int free = settings.maxInFlight() - inFlight.size();
-      if (free <= 0 || closed) {
-        return List.of();
-      }
-      Instant now = clock.instant();
-      pruneIfTime(now);
-      List<CompletableFuture<Void>> started = new ArrayList<>();
-      // Heads being sent are still pending and come back from the query: skip them.
-      for (OutboxEntry entry : outbox.dueHeads(now, free + inFlight.size())) {
-        if (started.size() == free) {
-          break;
-        }
-        if (inFlight.containsKey(entry.id())) {
-          continue;
-        }
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        inFlight.put(entry.id(), done);
-        try {
-          sends.execute(() -> attempt(entry, done));
-        } catch (RejectedExecutionException closing) {
-          inFlight.remove(entry.id());
-          break;
-        }
-        started.add(done);
-      }
-      return started;
-    } finally {
-      selecting.unlock();
+    if (closed) {
+      return List.of();
     }
+    Instant now = clock.instant();
+    pruneIfTime(now);
+    return sends.startDue(now);
   }
 
-  private void attempt(OutboxEntry entry, CompletableFuture<Void> done) {
-    try {
-      CrmSender.Outcome outcome;
-      try {
-        outcome = sender.send(entry);
-      } catch (RuntimeException cannotSend) {
-        // Never the exception's message: it may quote the URL.
-        outcome = new CrmSender.Failed("cannot send: " + cannotSend.getClass().getSimpleName());
-      }
-      recorder.record(entry, outcome);
-    } catch (InterruptedException closing) {
-      log.debug("webhook {} left pending: the dispatcher is closing", entry.id());
-    } catch (RuntimeException failed) {
-      log.warn(
-          "could not record the outcome of webhook {} {}; it will be sent again",
-          entry.id(),
-          entry.path(),
-          failed);
-    } finally {
-      inFlight.remove(entry.id());
-      done.complete(null);
-      wakeUp();
-    }
-  }
-
-  private void pruneIfTime(Instant now) {
+  private synchronized void pruneIfTime(Instant now) {
     if (lastPrune.plus(PRUNE_EVERY).isAfter(now)) {
       return;
     }
@@ -285,10 +265,10 @@ public final class WebhookDispatcher implements AutoCloseable {
   }
 
   private Duration untilNextWork() {
-    if (inFlight.size() >= settings.maxInFlight()) {
+    if (sends.full()) {
       return IDLE_NAP; // a finishing send wakes the loop
     }
-    Optional<Instant> next = outbox.nextDue(Set.copyOf(inFlight.keySet()));
+    Optional<Instant> next = outbox.nextDue(leaseClock.instant());
     if (next.isEmpty()) {
       return IDLE_NAP; // an enqueue or a replay wakes the loop
     }
@@ -317,7 +297,7 @@ public final class WebhookDispatcher implements AutoCloseable {
 
   /**
    * Stops the loop and waits (a few seconds at most) for the sends in flight; any still running are
-   * aborted and stay pending, to be sent again by the next dispatcher.
+   * aborted and stay pending, their claims let go of, to be sent again by the next dispatcher.
    */
   @Override
   public void close() {
@@ -336,17 +316,10 @@ public final class WebhookDispatcher implements AutoCloseable {
       if (background != null) {
         background.join(CLOSE_WAIT);
       }
-      CompletableFuture.allOf(inFlight.values().toArray(CompletableFuture[]::new))
-          .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-    } catch (TimeoutException slow) {
-      log.info("aborting {} webhook send(s) still running; they stay queued", inFlight.size());
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
-    } catch (ExecutionException impossible) {
-      log.debug("a send ended badly while closing", impossible);
     }
-    sends.shutdownNow();
-    sender.close();
+    sends.close(deadline);
   }
 
   private Instant now() {

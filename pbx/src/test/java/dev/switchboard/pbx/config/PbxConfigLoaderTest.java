@@ -41,6 +41,7 @@ class PbxConfigLoaderTest {
             });
     assertThat(config.clock().speed()).isEqualTo(10.0);
     assertThat(config.delivery().dropRate()).isEqualTo(0.3);
+    assertThat(config.delivery().refusedTries()).as("the default").isEqualTo(3);
   }
 
   @Test
@@ -50,7 +51,7 @@ class PbxConfigLoaderTest {
         file,
         """
         traffic: 30
-        dispatch: {give_up_after: 2h}
+        dispatch: {give_up_after: 2h, refused_tries: 5}
         tenants:
           - domain: acme.vn
             key: a-long-secret-company-key
@@ -71,7 +72,38 @@ class PbxConfigLoaderTest {
     assertThat(tenant.agents().get(0).wrapUp()).isEqualTo(Duration.ofSeconds(10));
     assertThat(tenant.dids()).containsEntry("0287", "202");
     assertThat(config.delivery().giveUpAfter()).isEqualTo(Duration.ofHours(2));
+    assertThat(config.delivery().refusedTries()).isEqualTo(5);
     assertThat(config.traffic()).isEqualTo(30);
+  }
+
+  @Test
+  void theRefusedTriesFlagWinsOverTheFileAndBadValuesAreNamed() throws Exception {
+    Path file = folder.resolve("pbx.yaml");
+    Files.writeString(file, "dispatch: {refused_tries: 5}\n");
+    assertThat(PbxConfigLoader.load(Optional.of(file), refusedTries(1)).delivery().refusedTries())
+        .isEqualTo(1);
+    assertThatThrownBy(() -> PbxConfigLoader.load(Optional.of(file), refusedTries(0)))
+        .hasMessage("dispatch.refused_tries: must be between 1 and 100 (got 0)");
+    Files.writeString(file, "dispatch: {refused_tries: often}\n");
+    assertThatThrownBy(
+            () -> PbxConfigLoader.load(Optional.of(file), PbxConfigLoader.Overrides.none()))
+        .hasMessage("dispatch.refused_tries: 'often' is not a whole number");
+  }
+
+  private static PbxConfigLoader.Overrides refusedTries(int tries) {
+    PbxConfigLoader.Overrides none = PbxConfigLoader.Overrides.none();
+    return new PbxConfigLoader.Overrides(
+        none.port(),
+        none.database(),
+        none.crmUrl(),
+        none.dialect(),
+        none.speed(),
+        none.stepped(),
+        none.traffic(),
+        none.seed(),
+        none.dropRate(),
+        none.postJson(),
+        Optional.of(tries));
   }
 
   @Test

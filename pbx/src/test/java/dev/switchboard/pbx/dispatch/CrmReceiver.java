@@ -11,25 +11,39 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A scriptable CRM on a real local port that records every request it receives. It answers the
  * seeds' {@code {"status code":200,"message":"OK"}}, and can be told to fail (HTTP 500) always or a
- * random share of the time, to answer a share of requests slowly, or to be down for a while. Its
- * base URL carries a secret token in the path, as real CRM URLs do. Thread-safe.
+ * random share of the time, to answer one path with a status of its choice, to answer a share of
+ * requests slowly, to hold the first requests until enough have arrived, or to be down for a while.
+ * Its base URL carries a secret token in the path, as real CRM URLs do. Thread-safe.
  */
 final class CrmReceiver implements AutoCloseable {
   static final String SECRET = "s3cr3t-7f1c";
   static final String PREFIX = "/hooks/" + SECRET;
   static final String SEED_OK = "{\"status code\" : 200 , \"message\" : \"OK\"}";
 
-  /** One request as it arrived: the raw path and query, and the status it was answered with. */
+  /**
+   * One request as it arrived: the raw path and query, the headers a test looks at (null when
+   * absent), the body, and the status it was answered with.
+   */
   record Received(
-      String method, String rawPathAndQuery, String contentType, String body, int status) {
+      String method,
+      String rawPathAndQuery,
+      String contentType,
+      String accept,
+      String userAgent,
+      String body,
+      int status) {
     /** What followed the CRM base URL. */
     String afterBase() {
       return rawPathAndQuery.startsWith(PREFIX)
@@ -47,6 +61,10 @@ final class CrmReceiver implements AutoCloseable {
   private volatile double slowShare;
   private volatile Duration slowness = Duration.ZERO;
   private volatile String okBody = SEED_OK;
+  private final Map<String, Integer> statusByPath = new ConcurrentHashMap<>();
+  private volatile CountDownLatch held = new CountDownLatch(0);
+  private volatile Duration holdAtMost = Duration.ZERO;
+  private volatile boolean holdTimedOut;
   private final Random random = new Random(11);
 
   private CrmReceiver(HttpServer server) {
@@ -103,6 +121,27 @@ final class CrmReceiver implements AutoCloseable {
     slowShare = share;
   }
 
+  /**
+   * Answers every request for {@code path} (e.g. {@code /api/callcenter/init}) with {@code status}.
+   */
+  void answer(String path, int status) {
+    statusByPath.put(path, status);
+  }
+
+  /**
+   * Holds each of the next requests until {@code arrivals} requests have arrived (or {@code most}
+   * has passed), then answers them all.
+   */
+  void holdUntil(int arrivals, Duration most) {
+    holdAtMost = most;
+    held = new CountDownLatch(arrivals);
+  }
+
+  /** Whether a held request was answered because {@link #holdUntil}'s time ran out. */
+  boolean holdTimedOut() {
+    return holdTimedOut;
+  }
+
   /** Answers HTTP 200 with this body instead of the seeds'. */
   void answerOkWith(String body) {
     okBody = body;
@@ -145,19 +184,29 @@ final class CrmReceiver implements AutoCloseable {
         fail = failAll || random.nextDouble() < failShare;
         slow = !fail && random.nextDouble() < slowShare;
       }
-      int status = fail ? 500 : 200;
+      String path = exchange.getRequestURI().getRawPath();
+      String after = path.startsWith(PREFIX) ? path.substring(PREFIX.length()) : path;
+      int status = statusByPath.getOrDefault(after, fail ? 500 : 200);
+      var headers = exchange.getRequestHeaders();
       received.add(
           new Received(
               exchange.getRequestMethod(),
               target,
-              exchange.getRequestHeaders().getFirst("Content-Type"),
+              headers.getFirst("Content-Type"),
+              headers.getFirst("Accept"),
+              headers.getFirst("User-Agent"),
               body,
               status));
+      CountDownLatch hold = held;
+      hold.countDown();
+      if (!await(hold, holdAtMost)) {
+        holdTimedOut = true;
+      }
       if (slow) {
         sleep(slowness);
       }
       byte[] reply =
-          (fail ? "{\"status code\":500,\"message\":\"Internal error\"}" : okBody)
+          (status == 200 ? okBody : "{\"status code\":" + status + ",\"message\":\"Error\"}")
               .getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().set("Content-Type", "application/json");
       exchange.sendResponseHeaders(status, reply.length);
@@ -166,6 +215,15 @@ final class CrmReceiver implements AutoCloseable {
       }
     } catch (IOException gone) {
       // the dispatcher gave up waiting and closed the connection
+    }
+  }
+
+  private static boolean await(CountDownLatch latch, Duration most) {
+    try {
+      return latch.await(most.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DispatchSettingsTest {
@@ -14,6 +15,23 @@ class DispatchSettingsTest {
     assertThat(defaults.giveUpAfter()).isEqualTo(Duration.ofHours(24));
     assertThat(defaults.dropRate()).isZero();
     assertThat(defaults.maxInFlight()).isPositive();
+    assertThat(defaults.refusedTries()).isEqualTo(3);
+  }
+
+  @Test
+  void aClaimOutlastsTheLongestAttempt() {
+    DispatchSettings settings =
+        DispatchSettings.defaults().withTimeouts(Duration.ofSeconds(7), Duration.ofSeconds(20));
+    assertThat(settings.claimLease()).isEqualTo(Duration.ofSeconds(57));
+    assertThat(DispatchSettings.defaults().claimLease()).isEqualTo(Duration.ofSeconds(45));
+  }
+
+  @Test
+  void aFourHundredOtherThanTimeoutTooEarlyAndTooManyRequestsIsARefusal() {
+    assertThat(List.of(400, 401, 403, 404, 405, 410, 413, 414, 422, 499))
+        .allMatch(CrmSender::refuses);
+    assertThat(List.of(200, 201, 204, 301, 302, 399, 408, 425, 429, 500, 502, 503, 504))
+        .noneMatch(CrmSender::refuses);
   }
 
   @Test
@@ -36,6 +54,8 @@ class DispatchSettingsTest {
                     Duration.ofNanos(5), Duration.ofSeconds(1), Duration.ofHours(1)))
         .hasMessageContaining("firstRetry");
     assertThatThrownBy(() -> defaults.withMaxInFlight(0)).hasMessageContaining("maxInFlight");
+    assertThatThrownBy(() -> defaults.withRefusedTries(0)).hasMessageContaining("refusedTries");
+    assertThatThrownBy(() -> defaults.withRefusedTries(101)).hasMessageContaining("refusedTries");
   }
 
   @Test

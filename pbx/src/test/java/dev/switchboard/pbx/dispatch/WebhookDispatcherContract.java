@@ -11,14 +11,9 @@ import dev.switchboard.protocol.webhook.RawFields;
 import dev.switchboard.protocol.webhook.WebhookPath;
 import dev.switchboard.protocol.webhook.WebhookRequest;
 import dev.switchboard.store.Database;
-import dev.switchboard.store.DatabaseSettings;
-import dev.switchboard.store.testing.MutableClock;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,8 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -35,99 +28,7 @@ import org.slf4j.LoggerFactory;
  * The webhook dispatcher against a real local CRM receiver and a real database: run against SQLite
  * always and PostgreSQL when {@code SWITCHBOARD_TEST_PG_URL} is set.
  */
-abstract class WebhookDispatcherContract {
-  static final String TENANT = "t1";
-  static final String CALL = "5e012a75-121b-4c10-bdb4-c4b235b6a677";
-
-  /** The v2 seed's webhooks, verbatim after {CRM_URL}. */
-  static final Map<WebhookPath, String> SEED_QUERIES =
-      new LinkedHashMap<>(
-          Map.of(
-              WebhookPath.CALL_IN,
-              "phone=0938363739&queue=999&extension=101&callid="
-                  + CALL
-                  + "&event=ANSWER&did=19002028",
-              WebhookPath.HANGUP,
-              "callid=" + CALL,
-              WebhookPath.CALLDATA,
-              "callid="
-                  + CALL
-                  + "&calldate=2024-03-01 13:15:40&duration=50&billsec=37&status=ANSWER"
-                  + "&did=19002028&extension=101&phone=0938363739&direction=Inbound"
-                  + "&recordingfile=https://portal.voicecloud.vn/play_audio/data/"
-                  + CALL,
-              WebhookPath.INIT,
-              "extension=101&phone=0938363739&callid=" + CALL + "&event=ANSWER",
-              WebhookPath.AGENT_STATUS,
-              "extension=101&status=talk"));
-
-  static final Instant START = Instant.parse("2024-03-01T06:15:00Z");
-
-  final MutableClock clock = new MutableClock(START);
-  final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
-  final List<AutoCloseable> toClose = new ArrayList<>();
-  DatabaseSettings databaseSettings;
-  Database database;
-  CrmReceiver crm;
-
-  /** A fresh, empty database for one test. */
-  abstract DatabaseSettings newDatabase();
-
-  @BeforeEach
-  void start() {
-    crm = CrmReceiver.start();
-    databaseSettings = newDatabase();
-    database = Database.open(databaseSettings, "pbx");
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    for (AutoCloseable closeable : toClose.reversed()) {
-      closeable.close();
-    }
-    database.close();
-    crm.close();
-  }
-
-  /** Settings with short times, fit for tests driven by hand. */
-  static DispatchSettings quick() {
-    return DispatchSettings.defaults()
-        .withTimeouts(Duration.ofMillis(500), Duration.ofMillis(500))
-        .withRetries(Duration.ofSeconds(1), Duration.ofSeconds(8), Duration.ofHours(1))
-        .withDrops(0, 42);
-  }
-
-  WebhookDispatcher dispatcher(DispatchSettings settings) {
-    return dispatcher(database, clock, settings);
-  }
-
-  WebhookDispatcher dispatcher(Database on, Clock time, DispatchSettings settings) {
-    WebhookDispatcher dispatcher = new WebhookDispatcher(on, time, settings, metrics);
-    toClose.add(dispatcher);
-    return dispatcher;
-  }
-
-  static WebhookRequest seed(WebhookPath path) {
-    return new WebhookRequest(path, RawFields.fromQuery(SEED_QUERIES.get(path)));
-  }
-
-  static WebhookRequest hangup(String callId) {
-    return new WebhookRequest(WebhookPath.HANGUP, RawFields.fromQuery("callid=" + callId));
-  }
-
-  /** Runs passes until one makes no attempt; returns the attempts made. */
-  static int drain(WebhookDispatcher dispatcher) {
-    int attempts = 0;
-    for (int made = dispatcher.runOnce(); made > 0; made = dispatcher.runOnce()) {
-      attempts += made;
-    }
-    return attempts;
-  }
-
-  double counted(String outcome) {
-    return metrics.counter("switchboard.pbx.webhooks", "outcome", outcome).count();
-  }
-
+abstract class WebhookDispatcherContract extends DispatchFixture {
   @Test
   void deliversGetWebhooksExactlyAsFormatted() {
     WebhookDispatcher dispatcher = dispatcher(quick());
@@ -163,6 +64,20 @@ abstract class WebhookDispatcherContract {
   }
 
   @Test
+  void getWebhooksCarryTheHeadersAndNoBodyOfTheRealPbxsCurl() {
+    WebhookDispatcher dispatcher = dispatcher(quick());
+    dispatcher.enqueue(TENANT, CALL, Destination.get(crm.baseUrl()), seed(WebhookPath.HANGUP));
+    assertThat(dispatcher.runOnce()).isEqualTo(1);
+
+    Received arrived = crm.received().getFirst();
+    assertThat(arrived.method()).isEqualTo("GET");
+    assertThat(arrived.contentType()).isEqualTo("application/x-www-form-urlencoded");
+    assertThat(arrived.accept()).isEqualTo("*/*");
+    assertThat(arrived.userAgent()).isEqualTo("curl/7.81.0");
+    assertThat(arrived.body()).isEmpty();
+  }
+
+  @Test
   void postsJsonToTheSamePathWhenConfigured() {
     WebhookDispatcher dispatcher = dispatcher(quick());
     WebhookRequest record = seed(WebhookPath.CALLDATA);
@@ -175,6 +90,8 @@ abstract class WebhookDispatcherContract {
     assertThat(arrived.rawPathAndQuery())
         .isEqualTo(CrmReceiver.PREFIX + "/api/callcenter/calldata");
     assertThat(arrived.contentType()).isEqualTo("application/json");
+    assertThat(arrived.accept()).isEqualTo("*/*");
+    assertThat(arrived.userAgent()).isEqualTo("curl/7.81.0");
     assertThat(arrived.body()).isEqualTo(record.jsonBody());
     assertThat(RawFields.fromJson(arrived.body())).isEqualTo(record.fields());
     assertThat(dispatcher.stats().delivered()).isEqualTo(1);
@@ -227,91 +144,6 @@ abstract class WebhookDispatcherContract {
     assertThat(dispatcher.stats()).isEqualTo(new WebhookDispatcher.Stats(0, plan.size(), 0));
     assertThat(counted("retried")).isPositive();
     assertOrderKept(expected, crm.received());
-  }
-
-  record WebhookToSend(String key, WebhookRequest request) {}
-
-  /** 30 calls of 4 webhooks and 4 agents of 5 statuses, interleaved as a busy PBX sends them. */
-  static List<WebhookToSend> plan(Map<String, List<String>> expected) {
-    List<List<WebhookToSend>> perKey = new ArrayList<>();
-    for (int call = 0; call < 30; call++) {
-      String callId = "call-" + call;
-      List<WebhookToSend> webhooks = new ArrayList<>();
-      for (String query :
-          List.of(
-              "phone=0938363739&queue=999&extension=101&callid=" + callId + "&event=RINGING",
-              "phone=0938363739&queue=999&extension=101&callid=" + callId + "&event=ANSWER")) {
-        webhooks.add(
-            new WebhookToSend(
-                callId, new WebhookRequest(WebhookPath.CALL_IN, RawFields.fromQuery(query))));
-      }
-      webhooks.add(new WebhookToSend(callId, hangup(callId)));
-      webhooks.add(
-          new WebhookToSend(
-              callId,
-              new WebhookRequest(
-                  WebhookPath.CALLDATA,
-                  RawFields.fromQuery(
-                      "callid="
-                          + callId
-                          + "&calldate=2024-03-01 13:15:40&duration=50&status=ANSWER"))));
-      perKey.add(webhooks);
-    }
-    for (int agent = 101; agent <= 104; agent++) {
-      String key = "agent:" + TENANT + ":" + agent;
-      List<WebhookToSend> webhooks = new ArrayList<>();
-      for (String status : List.of("ring", "talk", "on", "pause", "off")) {
-        webhooks.add(
-            new WebhookToSend(
-                key,
-                new WebhookRequest(
-                    WebhookPath.AGENT_STATUS,
-                    RawFields.fromQuery("extension=" + agent + "&status=" + status))));
-      }
-      perKey.add(webhooks);
-    }
-    List<WebhookToSend> plan = new ArrayList<>();
-    perKey.forEach(
-        webhooks ->
-            expected.put(
-                webhooks.getFirst().key(),
-                webhooks.stream().map(w -> w.request().pathAndQuery()).toList()));
-    Random shuffle = new Random(3);
-    List<Integer> next = new ArrayList<>(java.util.Collections.nCopies(perKey.size(), 0));
-    int left = perKey.stream().mapToInt(List::size).sum();
-    while (left > 0) {
-      int key = shuffle.nextInt(perKey.size());
-      if (next.get(key) < perKey.get(key).size()) {
-        plan.add(perKey.get(key).get(next.get(key)));
-        next.set(key, next.get(key) + 1);
-        left--;
-      }
-    }
-    return plan;
-  }
-
-  /**
-   * Every request of a key arrived only after each earlier webhook of that key had been answered
-   * 200, so the first successful deliveries are in enqueue order.
-   */
-  static void assertOrderKept(Map<String, List<String>> expected, List<Received> received) {
-    Map<String, String> keyOf = new HashMap<>();
-    expected.forEach((key, sent) -> sent.forEach(webhook -> keyOf.put(webhook, key)));
-    Map<String, Set<String>> delivered = new HashMap<>();
-    Map<String, List<String>> firstDeliveries = new HashMap<>();
-    for (Received request : received) {
-      String key = keyOf.get(request.afterBase());
-      assertThat(key).as("unexpected request %s", request.afterBase()).isNotNull();
-      List<String> sent = expected.get(key);
-      Set<String> done = delivered.computeIfAbsent(key, k -> new HashSet<>());
-      assertThat(done)
-          .as("sent %s before the earlier webhooks of %s were delivered", request.afterBase(), key)
-          .containsAll(sent.subList(0, sent.indexOf(request.afterBase())));
-      if (request.status() == 200 && done.add(request.afterBase())) {
-        firstDeliveries.computeIfAbsent(key, k -> new ArrayList<>()).add(request.afterBase());
-      }
-    }
-    assertThat(firstDeliveries).isEqualTo(expected);
   }
 
   @Test
@@ -530,13 +362,5 @@ abstract class WebhookDispatcherContract {
                     && event.getThrowableProxy().getMessage() != null
                     && event.getThrowableProxy().getMessage().contains(CrmReceiver.SECRET));
     assertThat(Destination.get(crm.baseUrl()).toString()).doesNotContain(CrmReceiver.SECRET);
-  }
-
-  private static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration);
-    } catch (InterruptedException interrupted) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

@@ -1,0 +1,153 @@
+package dev.switchboard.pbx.dispatch;
+
+import dev.switchboard.store.Dialect;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Claims on the outbox's heads: the guard that lets one dispatcher, and only one, send a webhook.
+ *
+ * <p>{@link #claim} is a single statement that picks the due heads (each the pending row with the
+ * lowest id of its key) that no live claim holds and marks them with the dispatcher's owner id and
+ * a lease expiry. On PostgreSQL the rows are picked {@code FOR UPDATE SKIP LOCKED}, so concurrent
+ * claimers never take the same row; on SQLite an {@code UPDATE ... RETURNING} takes the database's
+ * write lock before it reads, so it never has to upgrade a stale read snapshot. As a claimed row
+ * stays pending, the next webhook of its key is no head and cannot be claimed by anyone until the
+ * outcome is recorded: order per key holds across dispatchers.
+ *
+ * <p>Every outcome is written only where the row is still claimed by the owner writing it, and ends
+ * the claim; a row whose lease expired and was claimed by another dispatcher is not overwritten.
+ * Lease times are wall-clock epoch milliseconds. Thread-safe.
+ */
+final class OutboxClaims {
+  /** Due heads with no live claim, earliest first; {@code :now} on the schedule's clock. */
+  private static final String CLAIMABLE =
+      "select o.id"
+          + Outbox.HEADS
+          + " and o.due_at <= :now and (o.claimed_by is null or o.claim_expires_at <= :leaseNow)"
+          + " order by o.due_at, o.id limit :limit";
+
+  private static final String POSTGRES_CLAIM =
+      "with picked as materialized ("
+          + CLAIMABLE
+          + " for update of o skip locked) update webhook_outbox w set claimed_by = :owner,"
+          + " claim_expires_at = :expires from picked where w.id = picked.id returning w.*";
+
+  private static final String SQLITE_CLAIM =
+      "update webhook_outbox set claimed_by = :owner, claim_expires_at = :expires where id in ("
+          + CLAIMABLE
+          + ") returning *";
+
+  private static final String ENDS_CLAIM =
+      ", claimed_by = null, claim_expires_at = null where id = :id and state = 'pending' and"
+          + " claimed_by = :owner";
+
+  private final Jdbi jdbi;
+  private final String claimStatement;
+
+  OutboxClaims(Jdbi jdbi, Dialect dialect) {
+    this.jdbi = jdbi;
+    this.claimStatement = dialect == Dialect.POSTGRESQL ? POSTGRES_CLAIM : SQLITE_CLAIM;
+  }
+
+  /**
+   * Claims up to {@code limit} heads due at {@code now} for {@code owner}, until {@code leaseNow +
+   * lease}; returns them in id order.
+   */
+  List<OutboxEntry> claim(String owner, Instant now, Instant leaseNow, Duration lease, int limit) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(claimStatement)
+                .bind("owner", owner)
+                .bind("now", now.toEpochMilli())
+                .bind("leaseNow", leaseNow.toEpochMilli())
+                .bind("expires", leaseNow.plus(lease).toEpochMilli())
+                .bind("limit", limit)
+                .map((rs, ctx) -> Outbox.read(rs))
+                .list()
+                .stream()
+                .sorted(Comparator.comparing(OutboxEntry::id))
+                .toList());
+  }
+
+  /** Delivered at {@code now}; false when {@code owner} no longer holds the claim. */
+  boolean delivered(long id, String owner, Instant now) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                    .createUpdate(
+                        "update webhook_outbox set state = 'delivered', delivered_at = :now,"
+                            + " attempts = attempts + 1, last_error = null"
+                            + ENDS_CLAIM)
+                    .bind("id", id)
+                    .bind("owner", owner)
+                    .bind("now", now.toEpochMilli())
+                    .execute()
+                == 1);
+  }
+
+  /** Given up on at {@code now}; false when {@code owner} no longer holds the claim. */
+  boolean dead(long id, String owner, Instant now, int refusals, String error) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                    .createUpdate(
+                        "update webhook_outbox set state = 'dead', dead_at = :now, attempts ="
+                            + " attempts + 1, refusals = :refusals, last_error = :error"
+                            + ENDS_CLAIM)
+                    .bind("id", id)
+                    .bind("owner", owner)
+                    .bind("now", now.toEpochMilli())
+                    .bind("refusals", refusals)
+                    .bind("error", error)
+                    .execute()
+                == 1);
+  }
+
+  /** Failed, due again at {@code due}; false when {@code owner} no longer holds the claim. */
+  boolean reschedule(long id, String owner, Instant due, int refusals, String error) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                    .createUpdate(
+                        "update webhook_outbox set due_at = :due, attempts = attempts + 1,"
+                            + " refusals = :refusals, last_error = :error"
+                            + ENDS_CLAIM)
+                    .bind("id", id)
+                    .bind("owner", owner)
+                    .bind("due", due.toEpochMilli())
+                    .bind("refusals", refusals)
+                    .bind("error", error)
+                    .execute()
+                == 1);
+  }
+
+  /** Ends the claim with nothing recorded (the attempt counts for nothing). */
+  void release(long id, String owner) {
+    jdbi.useHandle(
+        handle ->
+            handle
+                .createUpdate(
+                    "update webhook_outbox set claimed_by = null, claim_expires_at = null where"
+                        + " id = :id and claimed_by = :owner")
+                .bind("id", id)
+                .bind("owner", owner)
+                .execute());
+  }
+
+  /** Ends every claim {@code owner} holds; returns how many. */
+  int releaseAll(String owner) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createUpdate(
+                    "update webhook_outbox set claimed_by = null, claim_expires_at = null where"
+                        + " claimed_by = :owner")
+                .bind("owner", owner)
+                .execute());
+  }
+}
