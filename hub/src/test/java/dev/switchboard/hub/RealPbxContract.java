@@ -222,6 +222,10 @@ abstract class RealPbxContract {
             .startsWith("text/event-stream");
         assertThat(lines.findFirst()).as(accept.toString()).contains(": connected");
       }
+      TestHub.Reply badResume = hub.send(request.header("Last-Event-ID", "yesterday"));
+      assertThat(badResume.status()).as(accept.toString()).isEqualTo(400);
+      assertThat(badResume.json().get("error").asText())
+          .isEqualTo("Last-Event-ID must be a log sequence number");
     }
   }
 

@@ -242,7 +242,7 @@ public final class WebhookRoutes {
   }
 
   /** The raw text and how it is carried: a JSON or form body on POST, else the query string. */
-  record Carried(RawFormat format, String raw) {}
+  private record Carried(RawFormat format, String raw) {}
 
   private static Carried carried(Context ctx) {
     String query = ctx.queryString() == null ? "" : ctx.queryString();
