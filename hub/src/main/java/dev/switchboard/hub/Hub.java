@@ -4,6 +4,7 @@ import dev.switchboard.hub.actions.ActionRoutes;
 import dev.switchboard.hub.actions.AuditLog;
 import dev.switchboard.hub.actions.PbxClients;
 import dev.switchboard.hub.agents.AgentBoard;
+import dev.switchboard.hub.calls.CallLookups;
 import dev.switchboard.hub.calls.CallStore;
 import dev.switchboard.hub.calls.CallSweeper;
 import dev.switchboard.hub.config.HubConfig;
@@ -13,8 +14,11 @@ import dev.switchboard.hub.intake.ChangeReplay;
 import dev.switchboard.hub.intake.EventWriter;
 import dev.switchboard.hub.intake.RateLimits;
 import dev.switchboard.hub.nodes.HubNodes;
+import dev.switchboard.hub.reconcile.CallDataLookup;
 import dev.switchboard.hub.reconcile.CdrSync;
 import dev.switchboard.hub.reconcile.StatusPoll;
+import dev.switchboard.hub.routing.RouteQuestionRoute;
+import dev.switchboard.hub.routing.StickyRouter;
 import dev.switchboard.hub.stream.ChangeFeed;
 import dev.switchboard.hub.tenants.ApiTokens;
 import dev.switchboard.hub.tenants.SourceNetworks;
@@ -42,6 +46,9 @@ import org.slf4j.LoggerFactory;
 public final class Hub implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Hub.class);
 
+  /** How often due call-data look-ups run: with their ten-second delay, within the minute. */
+  private static final java.time.Duration CALL_DATA_LOOKUP_EVERY = java.time.Duration.ofSeconds(5);
+
   private final HubConfig config;
   private final Database database;
   private final TenantStore tenants;
@@ -49,6 +56,7 @@ public final class Hub implements AutoCloseable {
   private final CallSweeper sweeper;
   private final CdrSync cdrSync;
   private final StatusPoll statusPoll;
+  private final CallDataLookup callDataLookup;
   private final Javalin server;
   private final ScheduledExecutorService schedule;
   private final PrometheusMeterRegistry metrics;
@@ -78,6 +86,7 @@ public final class Hub implements AutoCloseable {
       CallStore calls = new CallStore(database.jdbi());
       AgentBoard agents = new AgentBoard(database.jdbi());
       ContactStore contacts = new ContactStore(database.jdbi(), clock);
+      CallLookups lookups = new CallLookups(database.jdbi());
       ChangeFeed feed = new ChangeFeed(config.stream().bufferPerClient());
       metrics.gauge("switchboard.stream.clients", feed, ChangeFeed::clients);
       this.writer =
@@ -87,6 +96,7 @@ public final class Hub implements AutoCloseable {
               calls,
               agents,
               contacts,
+              lookups,
               feed,
               metrics,
               config.intake().queueCapacity(),
@@ -96,6 +106,7 @@ public final class Hub implements AutoCloseable {
       this.cdrSync =
           new CdrSync(tenants, clients, writer, calls, clock, config.reconcile().window());
       this.statusPoll = new StatusPoll(tenants, clients, agents, writer, clock);
+      this.callDataLookup = new CallDataLookup(tenants, clients, lookups, calls, writer, clock);
       AuditLog audit = new AuditLog(database.jdbi(), clock);
       ChangeReplay replay =
           new ChangeReplay(
@@ -121,7 +132,12 @@ public final class Hub implements AutoCloseable {
                   contacts,
                   feed,
                   replay,
-                  new ActionRoutes(tenants, clients, agents, audit)),
+                  new ActionRoutes(tenants, clients, agents, audit),
+                  new RouteQuestionRoute(
+                      tenants,
+                      new StickyRouter(database.jdbi(), contacts, calls, agents),
+                      writer,
+                      metrics)),
               clock);
       this.schedule =
           Executors.newSingleThreadScheduledExecutor(
@@ -173,6 +189,12 @@ public final class Hub implements AutoCloseable {
         () -> hub.quietly("extension-status poll", hub.statusPoll::runOnce),
         poll,
         poll,
+        TimeUnit.MILLISECONDS);
+    long lookup = CALL_DATA_LOOKUP_EVERY.toMillis();
+    hub.schedule.scheduleWithFixedDelay(
+        () -> hub.quietly("call-data look-up", hub.callDataLookup::runOnce),
+        lookup,
+        lookup,
         TimeUnit.MILLISECONDS);
     log.info(
         "hub listening on port {} with database {}", hub.port(), config.database().redactedUrl());
@@ -238,6 +260,11 @@ public final class Hub implements AutoCloseable {
   /** The extension-status poll, for tests. */
   public StatusPoll statusPoll() {
     return statusPoll;
+  }
+
+  /** The look-up of calls announced with empty call data, for tests that step it. */
+  public CallDataLookup callDataLookup() {
+    return callDataLookup;
   }
 
   /** The database. */

@@ -53,7 +53,8 @@ final class HubServer {
       ContactStore contacts,
       ChangeFeed feed,
       ChangeReplay replay,
-      ActionRoutes actions) {}
+      ActionRoutes actions,
+      WebhookRoutes.RouteQuestions routeQuestions) {}
 
   private HubServer() {}
 
@@ -97,7 +98,8 @@ final class HubServer {
                   config.intake().bareSeedPaths(),
                   clock,
                   metrics,
-                  config.http().maxRequestBytes())
+                  config.http().maxRequestBytes(),
+                  features.routeQuestions())
               .register(routes);
           new CallRoutes(database.jdbi(), features.calls(), features.eventLog()).register(routes);
           features.actions().register(routes);

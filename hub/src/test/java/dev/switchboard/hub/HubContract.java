@@ -491,6 +491,18 @@ abstract class HubContract {
   }
 
   @Test
+  void aContactPhoneNoCallerCanMatchIsRefusedNamingTheField() {
+    TestHub.Reply reply =
+        hub.api("POST", "/v1/contacts", "{\"name\":\"A\",\"phones\":[\"not-a-phone\"]}");
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.json().get("error").asText())
+        .isEqualTo(
+            "phones: 'not-a-phone' is not a phone number a caller can be matched by (no"
+                + " international form and fewer than 9 digits)");
+    assertThat(hub.api("/v1/contacts").json().get("contacts")).isEmpty();
+  }
+
+  @Test
   void deletingAnotherTenantsContactChangesNothing() {
     hub.hub
         .tenants()

@@ -7,9 +7,8 @@ import dev.switchboard.hub.tenants.Tenant;
 import dev.switchboard.hub.tenants.TenantStore;
 import dev.switchboard.store.Database;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -30,10 +29,13 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = SwitchboardVersion.class,
     description = {
-      "Imports contacts from a CSV file with a header row: name, phones (several separated by ; or"
-          + " |), and optionally company, notes, external_id, external_url.",
-      "A row whose external_id is already known replaces that contact. Bad rows are skipped and"
-          + " listed with their line and reason.",
+      "Imports contacts from a CSV file (UTF-8; Excel's \"CSV UTF-8\" works) with a header row:"
+          + " name, phones (several separated by ; or |), and optionally company, notes,"
+          + " external_id, external_url, owner_extension.",
+      "Importing the same file again keeps every contact and its id: a row updates the contact"
+          + " with its external_id or, without one, the contact without an external_id that has"
+          + " one of its phones. Bad rows (a phone no caller could match, a missing name...) are"
+          + " skipped and listed with their line and reason.",
     })
 public final class ImportContactsCommand implements Callable<Integer> {
   private static final int SHOWN = 20;
@@ -41,7 +43,7 @@ public final class ImportContactsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin HubOptions options;
 
-  @Parameters(paramLabel = "FILE", description = "The CSV file (UTF-8).")
+  @Parameters(paramLabel = "FILE", description = "The CSV file, in UTF-8.")
   Path file;
 
   @Option(
@@ -57,7 +59,10 @@ public final class ImportContactsCommand implements Callable<Integer> {
     if (!Files.isReadable(file)) {
       throw new IllegalArgumentException("cannot read " + file);
     }
-    long lines = countLines(file);
+    long records;
+    try (InputStream in = Files.newInputStream(file)) {
+      records = ContactImport.countRecords(in); // refuses a file that is not UTF-8, by line
+    }
     try (Database database = HubDatabase.open(options.load())) {
       if (new TenantStore(database.jdbi(), Clock.systemUTC()).find(tenant).isEmpty()) {
         throw new IllegalArgumentException(
@@ -69,15 +74,15 @@ public final class ImportContactsCommand implements Callable<Integer> {
           new ContactImport(
               database.jdbi(), new ContactStore(database.jdbi(), Clock.systemUTC()), tenant);
       ContactImport.Summary summary;
-      try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+      try (InputStream in = Files.newInputStream(file);
           ProgressBar bar =
               new ProgressBarBuilder()
                   .setTaskName("Importing " + file.getFileName())
-                  .setInitialMax(Math.max(0, lines - 1))
+                  .setInitialMax(records)
                   .setStyle(ProgressBarStyle.ASCII)
                   .setUnit(" rows", 1)
                   .build()) {
-        summary = contactImport.run(reader, bar::stepTo);
+        summary = contactImport.run(in, bar::stepTo);
       }
       out.printf(
           "%d row(s): %d contact(s) created, %d updated, %d rejected.%n",
@@ -89,12 +94,6 @@ public final class ImportContactsCommand implements Callable<Integer> {
         out.printf("  ... and %d more%n", summary.rejected().size() - SHOWN);
       }
       return summary.rejected().isEmpty() ? 0 : 1;
-    }
-  }
-
-  private static long countLines(Path file) throws IOException {
-    try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
-      return lines.count();
     }
   }
 }

@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
       TenantCommand.Add.class,
       TenantCommand.ListTenants.class,
       TenantCommand.RotateToken.class,
-      TenantCommand.SetPbx.class
+      TenantCommand.SetPbx.class,
+      TenantCommand.SetRouting.class
     })
 public final class TenantCommand implements Runnable {
   @Spec CommandSpec spec;
@@ -217,6 +218,60 @@ public final class TenantCommand implements Runnable {
       spec.commandLine()
           .getOut()
           .printf("tenant %s now calls the PBX at %s as %s%n", id, apiUrl, domain);
+      return 0;
+    }
+  }
+
+  /** {@code tenant set-routing ID --policy off|owner,last-agent [--window 3d]}. */
+  @Command(
+      name = "set-routing",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Sets how the hub answers the PBX's routing question ({CRM_URL}/api/callcenter/route?phone=):"
+            + " which agent a caller should ring before the queue. A running hub follows within 5"
+            + " seconds.",
+        "Rules, tried in the order given: owner (the matched contact's owner_extension), last-agent"
+            + " (the agent of the caller's latest answered call within --window). An agent whose"
+            + " status is off is never chosen; no choice leaves the call to the queue."
+      })
+  static final class SetRouting implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin HubOptions options;
+
+    @Parameters(paramLabel = "ID", description = "The tenant.")
+    String id;
+
+    @Option(
+        names = "--policy",
+        required = true,
+        paramLabel = "RULES",
+        description = "off, or rules comma-separated: owner,last-agent (or either alone).")
+    String policy;
+
+    @Option(
+        names = "--window",
+        defaultValue = "3d",
+        paramLabel = "DURATION",
+        description = "How far back last-agent looks, e.g. 12h, 3d (default: ${DEFAULT-VALUE}).")
+    String window;
+
+    @Override
+    public Integer call() {
+      var routing =
+          dev.switchboard.hub.tenants.RoutingPolicy.parse(
+              policy, dev.switchboard.hub.config.Durations.parse("--window", window));
+      try (Database database = HubDatabase.open(options.load())) {
+        new TenantStore(database.jdbi(), Clock.systemUTC()).setRouting(id, routing);
+      }
+      spec.commandLine()
+          .getOut()
+          .printf(
+              "tenant %s routes callers by: %s%s%n",
+              id,
+              routing.code(),
+              routing.isOff()
+                  ? " (the queue as usual)"
+                  : " (window " + window.strip() + ", never an agent who is off)");
       return 0;
     }
   }

@@ -149,4 +149,20 @@ class DecodeCommandTest {
     Run run = decode("--compact", SEED_URLS.get(1), SEED_URLS.get(12));
     assertThat(run.out().strip().split("\n")).hasSize(2);
   }
+
+  @Test
+  void theRealPbxsRingNotificationAndPendingCallAreDecoded() throws Exception {
+    Run run =
+        decode(
+            "--compact",
+            "https://crm/api/callcenter/call_in?phone=0938363739&queue=",
+            "https://crm/api/callcenter/calldata?callid=X1&calldate=");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    List<JsonNode> objects = run.objects();
+    assertThat(objects.get(0).get("type").asText()).isEqualTo("ring_notification");
+    assertThat(objects.get(0).get("phone").asText()).isEqualTo("+84938363739");
+    assertThat(objects.get(0).at("/raw/queue").asText()).isEmpty();
+    assertThat(objects.get(1).get("type").asText()).isEqualTo("call_data_pending");
+    assertThat(objects.get(1).get("callid").asText()).isEqualTo("X1");
+  }
 }

@@ -124,6 +124,87 @@ class HubCommandsTest {
   }
 
   @Test
+  void importContactsReadsExcelsCsvUtf8AndKeepsIdsWhenRunAgain() throws Exception {
+    run("hub", "tenant", "add", "default", "--name", "Default", "--db", db());
+    Path csv = folder.resolve("excel.csv");
+    Files.write(
+        csv,
+        "\uFEFFName,Phones,External ID\r\nA,0938363739,crm-1\r\nB,0912345678,\r\n"
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    Run first = run("hub", "import-contacts", csv.toString(), "--db", db());
+    assertThat(first.exit()).as(first.err()).isZero();
+    assertThat(first.out()).contains("2 row(s): 2 contact(s) created, 0 updated, 0 rejected.");
+    Run again = run("hub", "import-contacts", csv.toString(), "--db", db());
+    assertThat(again.out()).contains("2 row(s): 0 contact(s) created, 2 updated, 0 rejected.");
+    try (var database = dev.switchboard.store.Database.open(DatabaseSettings.of(db()), "hub")) {
+      java.util.List<Long> ids =
+          database
+              .jdbi()
+              .withHandle(
+                  h ->
+                      h.createQuery("select id from contacts order by id")
+                          .mapTo(Long.class)
+                          .list());
+      assertThat(ids).containsExactly(1L, 2L);
+    }
+  }
+
+  @Test
+  void importContactsRefusesAFileThatIsNotUtf8NamingTheLineAndImportsNothing() throws Exception {
+    run("hub", "tenant", "add", "default", "--name", "Default", "--db", db());
+    Path csv = folder.resolve("latin1.csv");
+    Files.write(
+        csv,
+        "name,phone\nA,0938363739\nJos\u00e9,0912345678\n"
+            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    Run refused = run("hub", "import-contacts", csv.toString(), "--db", db());
+    assertThat(refused.exit()).isEqualTo(2);
+    assertThat(refused.err().strip())
+        .isEqualTo(
+            "switchboard hub import-contacts: line 3 is not UTF-8 text (byte 0xE9): save the file"
+                + " as UTF-8 (in Excel: \"CSV UTF-8\") and import it again");
+    try (var database = dev.switchboard.store.Database.open(DatabaseSettings.of(db()), "hub")) {
+      long contacts =
+          database
+              .jdbi()
+              .withHandle(
+                  h -> h.createQuery("select count(*) from contacts").mapTo(Long.class).one());
+      assertThat(contacts).isZero();
+    }
+  }
+
+  @Test
+  void setRoutingStoresThePolicyAndRefusesAnUnknownRule() {
+    run("hub", "tenant", "add", "acme", "--name", "ACME", "--db", db());
+    Run set =
+        run(
+            "hub",
+            "tenant",
+            "set-routing",
+            "acme",
+            "--policy",
+            "owner,last-agent",
+            "--window",
+            "12h",
+            "--db",
+            db());
+    assertThat(set.exit()).as(set.err()).isZero();
+    assertThat(set.out()).contains("tenant acme routes callers by: owner,last-agent (window 12h");
+    try (var database = dev.switchboard.store.Database.open(DatabaseSettings.of(db()), "hub")) {
+      var policy =
+          new dev.switchboard.hub.tenants.TenantStore(database.jdbi(), Clock.systemUTC())
+              .routing("acme");
+      assertThat(policy.code()).isEqualTo("owner,last-agent");
+      assertThat(policy.window()).isEqualTo(java.time.Duration.ofHours(12));
+    }
+    Run bad = run("hub", "tenant", "set-routing", "acme", "--policy", "owner,sticky", "--db", db());
+    assertThat(bad.exit()).isEqualTo(2);
+    assertThat(bad.err()).contains("unknown rule 'sticky'");
+    Run off = run("hub", "tenant", "set-routing", "acme", "--policy", "off", "--db", db());
+    assertThat(off.out()).contains("tenant acme routes callers by: off (the queue as usual)");
+  }
+
+  @Test
   void rebuildReportsNoDifferenceOnAConsistentDatabase() throws Exception {
     try (Hub hub =
         Hub.start(

@@ -89,6 +89,17 @@ public final class AgentBoard {
     return Optional.of(after);
   }
 
+  /** Every agent of one tenant, by extension, inside the caller's transaction. */
+  public List<AgentStatus> list(Handle handle, String tenantId) {
+    return handle
+        .createQuery(
+            "select tenant_id, extension, status, since, callid, last_seq from agents where"
+                + " tenant_id = :tenant order by extension")
+        .bind("tenant", tenantId)
+        .map((rs, ctx) -> read(rs))
+        .list();
+  }
+
   /** Every agent's status, of one tenant or all, by tenant and extension. */
   public List<AgentStatus> list(Optional<String> tenantId) {
     return jdbi.withHandle(

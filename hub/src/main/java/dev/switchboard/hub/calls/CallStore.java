@@ -220,6 +220,51 @@ public final class CallStore {
         .list();
   }
 
+  /**
+   * The extensions rung by, answering or placing the latest {@code recentCalls} calls of a queue:
+   * the queue's agents as the hub has seen them (index {@code calls_by_queue}).
+   */
+  public List<String> extensionsOfQueue(
+      Handle handle, String tenantId, String queue, int recentCalls) {
+    return handle
+        .createQuery(
+            "select distinct e.extension from (select callid from calls where tenant_id = :tenant"
+                + " and queue = :queue order by first_seen_at desc limit :limit) c join"
+                + " call_extensions e on e.tenant_id = :tenant and e.callid = c.callid order by"
+                + " e.extension")
+        .bind("tenant", tenantId)
+        .bind("queue", queue)
+        .bind("limit", recentCalls)
+        .mapTo(String.class)
+        .list();
+  }
+
+  /**
+   * The agent of the customer's most recent connected call first seen at or after {@code since}: an
+   * answered inbound call's agent, or the caller of an answered outbound one. By E.164 when the
+   * number has one, else by trailing digits; newest first along index {@code calls_by_customer} (or
+   * {@code calls_by_customer_digits}), so only that customer's calls are read.
+   */
+  public Optional<String> lastConnectedAgent(
+      Handle handle, String tenantId, PhoneNumber phone, Instant since) {
+    boolean exact = phone.e164().isPresent();
+    Optional<String> key = exact ? phone.e164() : phone.trailingDigits(TRAILING_DIGITS);
+    if (key.isEmpty()) {
+      return Optional.empty();
+    }
+    return handle
+        .createQuery(
+            "select answered_by from calls where tenant_id = :tenant and "
+                + (exact ? "customer_e164" : "customer_digits")
+                + " = :key and first_seen_at >= :since and answered_by is not null and (outcome ="
+                + " 'answered' or state = 'talking') order by first_seen_at desc limit 1")
+        .bind("tenant", tenantId)
+        .bind("key", key.get())
+        .bind("since", since.toEpochMilli())
+        .mapTo(String.class)
+        .findOne();
+  }
+
   /** A call still open (ringing or talking) first seen before {@code before}. */
   public record OpenCall(String tenantId, String callId, Instant firstSeenAt) {}
 

@@ -6,6 +6,7 @@ import dev.switchboard.protocol.phone.PhoneNumber;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A person or company the call center talks to, with their phones and a link to the record in the
@@ -19,6 +20,8 @@ import java.util.Optional;
  * @param notes free notes
  * @param externalId the id in the customer's CRM (unique per tenant)
  * @param externalUrl the record's URL in the customer's CRM
+ * @param ownerExtension the extension of the agent who owns the contact (sticky routing asks it
+ *     first)
  */
 public record Contact(
     long id,
@@ -28,8 +31,10 @@ public record Contact(
     List<PhoneNumber> phones,
     Optional<String> notes,
     Optional<String> externalId,
-    Optional<String> externalUrl) {
+    Optional<String> externalUrl,
+    Optional<String> ownerExtension) {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern EXTENSION = Pattern.compile("[0-9A-Za-z_.*#+-]{1,32}");
 
   /** Validates the contact: a name and at least one phone. */
   public Contact {
@@ -58,11 +63,22 @@ public record Contact(
             throw new IllegalArgumentException("external_url must be an http or https URL");
           }
         });
+    ownerExtension = ownerExtension.map(String::strip).filter(e -> !e.isEmpty());
+    ownerExtension.ifPresent(
+        extension -> {
+          if (!EXTENSION.matcher(extension).matches()) {
+            throw new IllegalArgumentException(
+                "owner_extension must be 1 to 32 letters, digits or - _ . * # + (got '"
+                    + extension
+                    + "')");
+          }
+        });
   }
 
   /** The same contact with its stored id. */
   public Contact withId(long newId) {
-    return new Contact(newId, tenantId, name, company, phones, notes, externalId, externalUrl);
+    return new Contact(
+        newId, tenantId, name, company, phones, notes, externalId, externalUrl, ownerExtension);
   }
 
   /** The contact as the API shows it. */
@@ -79,6 +95,7 @@ public record Contact(
     node.put("notes", notes.orElse(null));
     node.put("external_id", externalId.orElse(null));
     node.put("external_url", externalUrl.orElse(null));
+    node.put("owner_extension", ownerExtension.orElse(null));
     return node;
   }
 }

@@ -119,7 +119,11 @@ public final class ContactRoutes {
     for (JsonNode item : list) {
       String raw =
           item.isTextual() ? item.asText() : item.path("raw").asText(item.path("phone").asText(""));
-      phones.add(phone("phones", raw));
+      try {
+        phones.add(ContactPhones.matchable(raw));
+      } catch (IllegalArgumentException unmatchable) {
+        throw ApiException.badRequest("phones: " + unmatchable.getMessage());
+      }
     }
     try {
       return new Contact(
@@ -130,7 +134,8 @@ public final class ContactRoutes {
           phones,
           text(body, "notes"),
           text(body, "external_id"),
-          text(body, "external_url"));
+          text(body, "external_url"),
+          text(body, "owner_extension"));
     } catch (IllegalArgumentException invalid) {
       throw ApiException.badRequest(invalid.getMessage());
     }

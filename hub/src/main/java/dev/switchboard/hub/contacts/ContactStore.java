@@ -35,14 +35,15 @@ public final class ContactStore {
         handle
             .createUpdate(
                 "insert into contacts (tenant_id, name, company, notes, external_id, external_url,"
-                    + " created_at, updated_at) values (:tenant, :name, :company, :notes, :externalId,"
-                    + " :externalUrl, :now, :now)")
+                    + " owner_extension, created_at, updated_at) values (:tenant, :name, :company,"
+                    + " :notes, :externalId, :externalUrl, :owner, :now, :now)")
             .bind("tenant", contact.tenantId())
             .bind("name", contact.name())
             .bind("company", contact.company().orElse(null))
             .bind("notes", contact.notes().orElse(null))
             .bind("externalId", contact.externalId().orElse(null))
             .bind("externalUrl", contact.externalUrl().orElse(null))
+            .bind("owner", contact.ownerExtension().orElse(null))
             .bind("now", now)
             .executeAndReturnGeneratedKeys("id")
             .mapTo(Long.class)
@@ -53,33 +54,36 @@ public final class ContactStore {
 
   /** Replaces a contact's fields and phones; empty when there is no such contact. */
   public Optional<Contact> update(Contact contact) {
-    return jdbi.inTransaction(
-        handle -> {
-          int rows =
-              handle
-                  .createUpdate(
-                      "update contacts set name = :name, company = :company, notes = :notes,"
-                          + " external_id = :externalId, external_url = :externalUrl, updated_at ="
-                          + " :now where id = :id and tenant_id = :tenant")
-                  .bind("id", contact.id())
-                  .bind("tenant", contact.tenantId())
-                  .bind("name", contact.name())
-                  .bind("company", contact.company().orElse(null))
-                  .bind("notes", contact.notes().orElse(null))
-                  .bind("externalId", contact.externalId().orElse(null))
-                  .bind("externalUrl", contact.externalUrl().orElse(null))
-                  .bind("now", clock.millis())
-                  .execute();
-          if (rows == 0) {
-            return Optional.empty();
-          }
-          handle
-              .createUpdate("delete from contact_phones where contact_id = :id")
-              .bind("id", contact.id())
-              .execute();
-          writePhones(handle, contact.id(), contact);
-          return Optional.of(contact);
-        });
+    return jdbi.inTransaction(handle -> update(handle, contact));
+  }
+
+  /** {@link #update(Contact)} inside the caller's transaction. */
+  public Optional<Contact> update(Handle handle, Contact contact) {
+    int rows =
+        handle
+            .createUpdate(
+                "update contacts set name = :name, company = :company, notes = :notes,"
+                    + " external_id = :externalId, external_url = :externalUrl, owner_extension ="
+                    + " :owner, updated_at = :now where id = :id and tenant_id = :tenant")
+            .bind("id", contact.id())
+            .bind("tenant", contact.tenantId())
+            .bind("name", contact.name())
+            .bind("company", contact.company().orElse(null))
+            .bind("notes", contact.notes().orElse(null))
+            .bind("externalId", contact.externalId().orElse(null))
+            .bind("externalUrl", contact.externalUrl().orElse(null))
+            .bind("owner", contact.ownerExtension().orElse(null))
+            .bind("now", clock.millis())
+            .execute();
+    if (rows == 0) {
+      return Optional.empty();
+    }
+    handle
+        .createUpdate("delete from contact_phones where contact_id = :id")
+        .bind("id", contact.id())
+        .execute();
+    writePhones(handle, contact.id(), contact);
+    return Optional.of(contact);
   }
 
   /** Deletes a contact; whether there was one. */
@@ -111,6 +115,32 @@ public final class ContactStore {
   /** A contact by its id in the customer's CRM. */
   public Optional<Contact> findByExternalId(Handle handle, String tenantId, String externalId) {
     return load(handle, "c.external_id = :key", externalId, tenantId).stream().findFirst();
+  }
+
+  /**
+   * Contacts without an external id having one of {@code phones} by E.164: where an import row
+   * without an external id finds the contact it updates.
+   */
+  public List<Contact> findByE164WithoutExternalId(
+      Handle handle, String tenantId, List<PhoneNumber> phones) {
+    List<Contact> found = new ArrayList<>();
+    for (PhoneNumber phone : phones) {
+      if (phone.e164().isEmpty()) {
+        continue;
+      }
+      for (Contact contact :
+          load(
+              handle,
+              "c.external_id is null and c.id in (select contact_id from contact_phones where"
+                  + " tenant_id = :tenant and e164 = :key)",
+              phone.e164().get(),
+              tenantId)) {
+        if (found.stream().noneMatch(known -> known.id() == contact.id())) {
+          found.add(contact);
+        }
+      }
+    }
+    return found;
   }
 
   /** Contacts whose phones match {@code phone}: by E.164, else by trailing digits. */
@@ -181,8 +211,8 @@ public final class ContactStore {
   private List<Contact> load(Handle handle, String where, Object key, String tenantId) {
     return handle
         .createQuery(
-            "select c.id, c.tenant_id, c.name, c.company, c.notes, c.external_id, c.external_url from"
-                + " contacts c where c.tenant_id = :tenant and "
+            "select c.id, c.tenant_id, c.name, c.company, c.notes, c.external_id, c.external_url,"
+                + " c.owner_extension from contacts c where c.tenant_id = :tenant and "
                 + where
                 + " order by c.id")
         .bind("tenant", tenantId)
@@ -208,7 +238,8 @@ public final class ContactStore {
                   phones,
                   Optional.ofNullable(rs.getString("notes")),
                   Optional.ofNullable(rs.getString("external_id")),
-                  Optional.ofNullable(rs.getString("external_url")));
+                  Optional.ofNullable(rs.getString("external_url")),
+                  Optional.ofNullable(rs.getString("owner_extension")));
             })
         .list();
   }

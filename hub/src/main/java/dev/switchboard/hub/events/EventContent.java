@@ -29,6 +29,11 @@ public final class EventContent {
       fields.put("type", EventDraft.SWEPT);
       fields.put("callid", callId.orElseThrow());
     }
+    return canonical(fields);
+  }
+
+  /** {@code fields} as canonical text: JSON with sorted keys. */
+  public static String canonical(ObjectNode fields) {
     try {
       return CANONICAL.writeValueAsString(fields);
     } catch (JsonProcessingException impossible) {

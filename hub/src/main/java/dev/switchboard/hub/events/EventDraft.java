@@ -1,5 +1,7 @@
 package dev.switchboard.hub.events;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.protocol.webhook.CallEvent;
 import dev.switchboard.protocol.webhook.WebhookEvent;
 import dev.switchboard.protocol.webhook.WebhookPath;
@@ -8,18 +10,22 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * An event about to be appended to the log: a webhook as received (with its raw text), or a
- * synthetic {@code call_swept} for a call that never ended.
+ * An event about to be appended to the log: a webhook as received (with its raw text); a request
+ * under {@code /api/} that is no webhook Switchboard knows, kept raw ({@code unknown_path}); the
+ * answer to the PBX's routing question ({@code route}); or a synthetic {@code call_swept} for a
+ * call that never ended. Only webhooks are folded into calls and the board.
  *
  * @param tenantId the tenant it belongs to
  * @param receivedAt when the hub received it
  * @param source where it came from
  * @param remoteAddress the sender's address, when it came over HTTP
- * @param webhook the webhook, absent for a sweep
- * @param sweptCallId the call being swept, for a sweep
- * @param path the path it arrived on (webhooks)
- * @param rawFormat how the raw text is carried (webhooks)
- * @param raw the query string or body as received (webhooks)
+ * @param type the stored type: a webhook's wire name, {@link #SWEPT}, {@link #UNKNOWN_PATH} or
+ *     {@link #ROUTE}
+ * @param webhook the webhook, for webhooks only
+ * @param callId the call it is about, if any
+ * @param path the request path it arrived on (webhooks, unknown paths, route questions)
+ * @param rawFormat how the raw text is carried (webhooks, unknown paths, route questions)
+ * @param raw the query string or body as received (webhooks, unknown paths, route questions)
  * @param content the canonical content ({@link EventContent}), computed when the draft is made
  */
 public record EventDraft(
@@ -27,9 +33,10 @@ public record EventDraft(
     Instant receivedAt,
     Source source,
     Optional<String> remoteAddress,
+    String type,
     Optional<WebhookEvent> webhook,
-    Optional<String> sweptCallId,
-    Optional<WebhookPath> path,
+    Optional<String> callId,
+    Optional<String> path,
     Optional<RawFormat> rawFormat,
     Optional<String> raw,
     String content) {
@@ -37,15 +44,29 @@ public record EventDraft(
   /** The type stored for a sweep. */
   public static final String SWEPT = "call_swept";
 
-  /** Validates that a draft is either a webhook with its raw text or a sweep. */
+  /** The type stored for a request under {@code /api/} that is no known webhook. */
+  public static final String UNKNOWN_PATH = "unknown_path";
+
+  /** The type stored for the hub's answer to the PBX's routing question. */
+  public static final String ROUTE = "route";
+
+  /** Validates that a draft is one of the four kinds, with what that kind is logged with. */
   public EventDraft {
     Objects.requireNonNull(tenantId, "tenantId");
     Objects.requireNonNull(receivedAt, "receivedAt");
     Objects.requireNonNull(source, "source");
-    if (webhook.isPresent() == sweptCallId.isPresent()) {
-      throw new IllegalArgumentException("an event is a webhook or a sweep");
-    }
-    if (webhook.isPresent() && (path.isEmpty() || rawFormat.isEmpty() || raw.isEmpty())) {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(content, "content");
+    boolean carriesRaw = path.isPresent() && rawFormat.isPresent() && raw.isPresent();
+    if (type.equals(SWEPT)) {
+      if (webhook.isPresent() || callId.isEmpty()) {
+        throw new IllegalArgumentException("a sweep names its call and carries no webhook");
+      }
+    } else if (type.equals(UNKNOWN_PATH) || type.equals(ROUTE)) {
+      if (webhook.isPresent() || !carriesRaw) {
+        throw new IllegalArgumentException("a " + type + " is logged raw, with its path");
+      }
+    } else if (webhook.isEmpty() || !carriesRaw) {
       throw new IllegalArgumentException("a webhook is logged with its path and raw text");
     }
   }
@@ -65,9 +86,10 @@ public record EventDraft(
         receivedAt,
         source,
         Optional.ofNullable(remoteAddress),
+        event.type().wireName(),
         Optional.of(event),
-        Optional.empty(),
-        Optional.of(path),
+        event instanceof CallEvent call ? Optional.of(call.callId().value()) : Optional.empty(),
+        Optional.of(path.path()),
         Optional.of(format),
         Optional.of(raw),
         EventContent.of(Optional.of(event), Optional.empty()));
@@ -80,6 +102,7 @@ public record EventDraft(
         at,
         Source.SWEEPER,
         Optional.empty(),
+        SWEPT,
         Optional.empty(),
         Optional.of(callId),
         Optional.empty(),
@@ -88,16 +111,59 @@ public record EventDraft(
         EventContent.of(Optional.empty(), Optional.of(callId)));
   }
 
-  /** The type's wire name ({@code incoming_call}, ...) or {@code call_swept}. */
-  public String type() {
-    return webhook.map(event -> event.type().wireName()).orElse(SWEPT);
+  /** A request under {@code /api/} on a path that is no webhook Switchboard knows, kept raw. */
+  public static EventDraft unknownPath(
+      String tenantId,
+      Instant receivedAt,
+      String remoteAddress,
+      String path,
+      RawFormat format,
+      String raw) {
+    ObjectNode fields = JsonNodeFactory.instance.objectNode();
+    fields.put("type", UNKNOWN_PATH);
+    fields.put("path", path);
+    fields.put("format", format.code());
+    fields.put("raw", raw);
+    return new EventDraft(
+        tenantId,
+        receivedAt,
+        Source.WEBHOOK,
+        Optional.ofNullable(remoteAddress),
+        UNKNOWN_PATH,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.of(path),
+        Optional.of(format),
+        Optional.of(raw),
+        EventContent.canonical(fields));
   }
 
-  /** The call it is about, if any. */
-  public Optional<String> callId() {
-    return webhook
-        .filter(CallEvent.class::isInstance)
-        .map(event -> ((CallEvent) event).callId().value())
-        .or(() -> sweptCallId);
+  /**
+   * The hub's answer to the routing question: {@code answer} holds the phone asked about, the
+   * extension answered (or null) and the rule that chose it.
+   */
+  public static EventDraft route(
+      String tenantId,
+      Instant receivedAt,
+      String remoteAddress,
+      String path,
+      RawFormat format,
+      String raw,
+      ObjectNode answer) {
+    ObjectNode fields = JsonNodeFactory.instance.objectNode();
+    fields.put("type", ROUTE);
+    fields.setAll(answer);
+    return new EventDraft(
+        tenantId,
+        receivedAt,
+        Source.WEBHOOK,
+        Optional.ofNullable(remoteAddress),
+        ROUTE,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.of(path),
+        Optional.of(format),
+        Optional.of(raw),
+        EventContent.canonical(fields));
   }
 }

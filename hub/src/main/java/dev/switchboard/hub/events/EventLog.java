@@ -60,7 +60,7 @@ public final class EventLog {
         .bind("type", draft.type())
         .bind("callid", draft.callId().orElse(null))
         .bind("extension", draft.webhook().flatMap(EventLog::extensionOf).orElse(null))
-        .bind("path", draft.path().map(WebhookPath::path).orElse(null))
+        .bind("path", draft.path().orElse(null))
         .bind("format", draft.rawFormat().map(RawFormat::code).orElse(null))
         .bind("raw", draft.raw().orElse(null))
         .bind("fields", draft.content())
@@ -158,7 +158,8 @@ public final class EventLog {
     String tenant = rs.getString("tenant_id");
     String raw = rs.getString("raw");
     Optional<dev.switchboard.protocol.webhook.WebhookEvent> webhook = Optional.empty();
-    if (raw != null) {
+    String type = rs.getString("type");
+    if (raw != null && !type.equals(EventDraft.UNKNOWN_PATH) && !type.equals(EventDraft.ROUTE)) {
       WebhookPath path = WebhookPath.fromRequestPath(rs.getString("path")).orElseThrow();
       RawFormat format =
           RawFormat.valueOf(rs.getString("raw_format").toUpperCase(java.util.Locale.ROOT));
@@ -175,7 +176,7 @@ public final class EventLog {
         tenant,
         Instant.ofEpochMilli(rs.getLong("received_at")),
         Source.ofCode(rs.getString("source")),
-        rs.getString("type"),
+        type,
         Optional.ofNullable(rs.getString("callid")),
         webhook,
         rs.getString("fields"));

@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * An event as it stands in the log, read back: its sequence number, when and whence it came, the
- * webhook it carried (absent for a sweep) and its canonical content ({@link EventContent}).
+ * webhook it carried (absent for a sweep, an unknown path or a route answer) and its canonical
+ * content ({@link EventContent}).
  */
 public record LoggedEvent(
     long seq,
@@ -45,6 +46,6 @@ public record LoggedEvent(
 
   /** Whether this is the sweeper closing the call. */
   public boolean isSweep() {
-    return webhook.isEmpty();
+    return type.equals(EventDraft.SWEPT);
   }
 }

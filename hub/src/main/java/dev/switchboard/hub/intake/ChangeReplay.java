@@ -29,7 +29,7 @@ public final class ChangeReplay implements ChangeHistory {
   private final Jdbi jdbi;
   private final EventLog log;
   private final AgentBoard agents;
-  private final Projector projector;
+  private final ScreenPops screenPops;
   private final int maxEvents;
 
   /** A replay reading at most {@code maxEvents} log events per resume. */
@@ -43,7 +43,7 @@ public final class ChangeReplay implements ChangeHistory {
     this.jdbi = jdbi;
     this.log = log;
     this.agents = agents;
-    this.projector = new Projector(log, calls, agents, contacts, () -> true);
+    this.screenPops = new ScreenPops(calls, agents, contacts);
     this.maxEvents = maxEvents;
   }
 
@@ -80,7 +80,7 @@ public final class ChangeReplay implements ChangeHistory {
                 changes.add(Projector.callChange(call, seq));
                 if (call.state() == CallState.RINGING) {
                   lastRungExtension(events, parts[0], parts[1])
-                      .ifPresent(ext -> changes.add(projector.screenPop(handle, call, ext, seq)));
+                      .ifPresent(ext -> changes.add(screenPops.forCall(handle, call, ext, seq)));
                 }
                 // An agent freed by this call's end was changed by it too.
                 for (String extension : call.extensions()) {

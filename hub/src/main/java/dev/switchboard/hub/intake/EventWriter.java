@@ -2,6 +2,7 @@ package dev.switchboard.hub.intake;
 
 import dev.switchboard.hub.agents.AgentBoard;
 import dev.switchboard.hub.agents.AgentStatus;
+import dev.switchboard.hub.calls.CallLookups;
 import dev.switchboard.hub.calls.CallStore;
 import dev.switchboard.hub.contacts.ContactStore;
 import dev.switchboard.hub.events.EventDraft;
@@ -10,12 +11,14 @@ import dev.switchboard.hub.events.Source;
 import dev.switchboard.hub.stream.Change;
 import dev.switchboard.hub.stream.ChangeFeed;
 import dev.switchboard.protocol.webhook.AgentStatusChange;
+import dev.switchboard.protocol.webhook.RingNotification;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -44,6 +47,7 @@ public final class EventWriter implements AutoCloseable {
   private final Jdbi jdbi;
   private final EventLog eventLog;
   private final Projector projector;
+  private final RingBursts ringBursts = new RingBursts();
   private final ChangeFeed feed;
   private final BlockingQueue<Submission> queue;
   private final int capacity;
@@ -80,13 +84,15 @@ public final class EventWriter implements AutoCloseable {
       CallStore calls,
       AgentBoard agents,
       ContactStore contacts,
+      CallLookups lookups,
       ChangeFeed feed,
       MeterRegistry metrics,
       int capacity,
       int maxBatch) {
     this.jdbi = jdbi;
     this.eventLog = eventLog;
-    this.projector = new Projector(eventLog, calls, agents, contacts, () -> feed.clients() > 0);
+    this.projector =
+        new Projector(eventLog, calls, agents, contacts, lookups, () -> feed.clients() > 0);
     this.feed = feed;
     this.capacity = capacity;
     this.maxBatch = maxBatch;
@@ -198,6 +204,10 @@ public final class EventWriter implements AutoCloseable {
     if (draft.source() == Source.STATUS_POLL) {
       // A poll's correction is made only where the board differs from the PBX: always new.
       salt = "poll:" + draft.receivedAt().toEpochMilli();
+    } else if (draft.type().equals(EventDraft.ROUTE)) {
+      salt = "route:" + UUID.randomUUID(); // every answer is logged, however alike
+    } else if (draft.webhook().orElse(null) instanceof RingNotification) {
+      salt = ringBursts.salt(draft.tenantId(), draft.content(), draft.receivedAt());
     } else if (draft.webhook().orElse(null) instanceof AgentStatusChange status) {
       // A status is a duplicate when it repeats the ChangeStatus that set the board's current
       // status and nothing changed the board since; the same status after call events moved the

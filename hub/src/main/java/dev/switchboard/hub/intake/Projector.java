@@ -1,15 +1,14 @@
 package dev.switchboard.hub.intake;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.hub.agents.AgentBoard;
 import dev.switchboard.hub.agents.AgentStatus;
 import dev.switchboard.hub.calls.Call;
 import dev.switchboard.hub.calls.CallFold;
 import dev.switchboard.hub.calls.CallJson;
+import dev.switchboard.hub.calls.CallLookups;
 import dev.switchboard.hub.calls.CallState;
 import dev.switchboard.hub.calls.CallStore;
-import dev.switchboard.hub.contacts.Contact;
 import dev.switchboard.hub.contacts.ContactStore;
 import dev.switchboard.hub.events.EventDraft;
 import dev.switchboard.hub.events.EventLog;
@@ -18,9 +17,11 @@ import dev.switchboard.hub.stream.Change;
 import dev.switchboard.protocol.webhook.AgentAnswered;
 import dev.switchboard.protocol.webhook.AgentNoAnswer;
 import dev.switchboard.protocol.webhook.AgentStatusChange;
+import dev.switchboard.protocol.webhook.CallDataPending;
 import dev.switchboard.protocol.webhook.CallProgress;
 import dev.switchboard.protocol.webhook.IncomingCall;
 import dev.switchboard.protocol.webhook.OutboundCall;
+import dev.switchboard.protocol.webhook.RingNotification;
 import dev.switchboard.protocol.webhook.WebhookEvent;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,13 +35,12 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * Applies one newly logged event to everything derived from the log, inside the same transaction:
- * the call record (refolded from all of the call's events), the agent board, and the screen-pop of
- * a ringing inbound call. Returns the changes to push once committed. Keeps recent calls and agents
- * in memory; not thread-safe: used by the writer thread only.
+ * the call record (refolded from all of the call's events), the agent board, the screen-pop of a
+ * ringing inbound call or of a ring notification, and the report look-up of a call announced with
+ * no data. Returns the changes to push once committed. Keeps recent calls and agents in memory; not
+ * thread-safe: used by the writer thread only.
  */
 final class Projector {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  static final int RECENT_CALLS = 5;
 
   /** Calls kept in memory with their events, so a new event does not re-read and re-parse. */
   static final int CACHED_CALLS = 2_000;
@@ -48,7 +48,8 @@ final class Projector {
   private final EventLog log;
   private final CallStore calls;
   private final AgentBoard agents;
-  private final ContactStore contacts;
+  private final ScreenPops screenPops;
+  private final CallLookups lookups;
   private final java.util.function.BooleanSupplier listening;
 
   private record CallKey(String tenantId, String callId) {}
@@ -73,12 +74,14 @@ final class Projector {
       CallStore calls,
       AgentBoard agents,
       ContactStore contacts,
+      CallLookups lookups,
       java.util.function.BooleanSupplier listening) {
     this.listening = listening;
     this.log = log;
     this.calls = calls;
     this.agents = agents;
-    this.contacts = contacts;
+    this.screenPops = new ScreenPops(calls, agents, contacts);
+    this.lookups = lookups;
   }
 
   List<Change> apply(Handle handle, EventDraft draft, long seq) {
@@ -155,7 +158,7 @@ final class Projector {
       // A screen-pop is only ever pushed live (a resuming client gets it rebuilt by ChangeReplay):
       // with nobody listening, its contact and history look-ups would be wasted on the write path.
       if (!answered && call.get().state() == CallState.RINGING && listening.getAsBoolean()) {
-        changes.add(screenPop(handle, call.get(), extension, seq));
+        changes.add(screenPops.forCall(handle, call.get(), extension, seq));
       }
     } else if (webhook instanceof AgentAnswered answered && call.get().state() != CallState.ENDED) {
       setAgent(
@@ -169,6 +172,13 @@ final class Projector {
           Optional.of(callId));
     } else if (webhook instanceof AgentNoAnswer noAnswer) {
       releaseAgent(handle, changes, draft.tenantId(), noAnswer.extension(), callId, at, seq);
+    } else if (webhook instanceof RingNotification ring) {
+      // Like a call's screen-pop, only ever pushed live: nobody listening, nothing to build.
+      if (listening.getAsBoolean()) {
+        changes.add(screenPops.forRing(handle, draft.tenantId(), ring, seq));
+      }
+    } else if (webhook instanceof CallDataPending) {
+      lookups.schedule(handle, draft.tenantId(), callId, at.plus(CallLookups.FIRST_DELAY));
     } else if (webhook instanceof OutboundCall outbound && call.get().state() != CallState.ENDED) {
       setAgent(
           handle,
@@ -263,25 +273,5 @@ final class Projector {
                     Set.of(extension),
                     Optional.empty(),
                     s.toJson())));
-  }
-
-  /** A ringing inbound call for {@code extension}, with the matched contact and recent calls. */
-  Change screenPop(Handle handle, Call call, String extension, long seq) {
-    ObjectNode data = JSON.createObjectNode();
-    data.put("extension", extension);
-    data.set("call", CallJson.toJson(call).put("last_seq", seq));
-    Optional<Contact> contact =
-        call.customer()
-            .flatMap(phone -> contacts.match(handle, call.tenantId(), phone).stream().findFirst());
-    data.set("contact", contact.map(Contact::toJson).orElse(null));
-    var recent = data.putArray("recent_calls");
-    call.customer()
-        .ifPresent(
-            phone ->
-                calls
-                    .recentCallsOf(handle, call.tenantId(), phone, call.callId(), RECENT_CALLS)
-                    .forEach(recent::add));
-    return new Change(
-        seq, call.tenantId(), Change.Kind.SCREEN_POP, Set.of(extension), call.queue(), data);
   }
 }

@@ -19,12 +19,14 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 
 /**
  * The five webhook paths, by GET query, POST form and POST JSON: under {@code /hooks/{token}} for
@@ -33,9 +35,28 @@ import java.util.concurrent.TimeoutException;
  * committed, otherwise the error shape with a message naming the problem: HTTP 404 for bad input, a
  * wrong token or source (as the documents list), 413 too large, 429 over the rate limit, 503 when
  * it could not be stored (the sender should retry).
+ *
+ * <p>Any other path under {@code /api/} is the PBX's too: it is kept raw in the log ({@code
+ * unknown_path}, never folded), counted and acknowledged OK. The routing question ({@code
+ * /api/callcenter/route}) is authenticated the same way and answered by {@link RouteQuestions}.
  */
 public final class WebhookRoutes {
   private static final long COMMIT_TIMEOUT_SECONDS = 30;
+
+  /** The routing question's path, under the same base URL as the webhooks. */
+  static final String ROUTE_PATH = "/api/callcenter/route";
+
+  private static final Pattern UNDER_API = Pattern.compile("(^|/)api/");
+
+  /**
+   * Answers the PBX's routing question ({@code {CRM_URL}/api/callcenter/route?phone=}) for a tenant
+   * whose token and source were checked, and replies itself.
+   */
+  public interface RouteQuestions {
+    /** Answers the question carried in {@code raw} ({@code format}) on {@code path}. */
+    void answer(
+        Context ctx, Tenant tenant, String path, RawFormat format, String raw, Instant receivedAt);
+  }
 
   private final TenantStore tenants;
   private final EventWriter writer;
@@ -45,6 +66,8 @@ public final class WebhookRoutes {
   private final MeterRegistry metrics;
   private final Timer latency;
   private final long maxRequestBytes;
+  private final RouteQuestions routeQuestions;
+  private final Counter unknownPaths;
 
   /** Routes storing through {@code writer}. */
   public WebhookRoutes(
@@ -54,8 +77,14 @@ public final class WebhookRoutes {
       SourceNetworks bareSources,
       Clock clock,
       MeterRegistry metrics,
-      long maxRequestBytes) {
+      long maxRequestBytes,
+      RouteQuestions routeQuestions) {
     this.maxRequestBytes = maxRequestBytes;
+    this.routeQuestions = routeQuestions;
+    this.unknownPaths =
+        Counter.builder("switchboard.events.unknown_path")
+            .description("Requests under /api/ on a path that is no known webhook, kept raw")
+            .register(metrics);
     this.tenants = tenants;
     this.writer = writer;
     this.rateLimits = rateLimits;
@@ -107,6 +136,14 @@ public final class WebhookRoutes {
 
   private void accept(Context ctx, Tenant tenant, String path) {
     long started = System.nanoTime();
+    try {
+      acceptTimed(ctx, tenant, path);
+    } finally {
+      latency.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+    }
+  }
+
+  private void acceptTimed(Context ctx, Tenant tenant, String path) {
     if (!tenant.allowedNetworks().allows(ctx.ip())) {
       reject(
           ctx,
@@ -115,9 +152,13 @@ public final class WebhookRoutes {
           "source address " + ctx.ip() + " is not allowed for this tenant");
       return;
     }
-    Optional<WebhookPath> webhook = WebhookPath.fromRequestPath(path);
     String trimmed = path.toLowerCase(Locale.ROOT).replaceAll("/+$", "");
-    if (webhook.isEmpty() || !trimmed.endsWith(webhook.get().path().toLowerCase(Locale.ROOT))) {
+    Optional<WebhookPath> webhook =
+        WebhookPath.fromRequestPath(path)
+            .filter(known -> trimmed.endsWith(known.path().toLowerCase(Locale.ROOT)));
+    boolean routeQuestion = trimmed.endsWith(ROUTE_PATH);
+    // Under /api/ every request is the PBX's: an unknown one is kept raw and acknowledged.
+    if (webhook.isEmpty() && !routeQuestion && !UNDER_API.matcher(trimmed).find()) {
       reject(ctx, 404, "unknown_path", "path " + path + " is not a VoiceCloud webhook");
       return;
     }
@@ -145,6 +186,19 @@ public final class WebhookRoutes {
       reject(ctx, 400, "unreadable", "the request body could not be read");
       return;
     }
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    if (routeQuestion) {
+      routeQuestions.answer(ctx, tenant, path, carried.format(), carried.raw(), now);
+      return;
+    }
+    if (webhook.isEmpty()) {
+      unknownPaths.increment();
+      commit(
+          ctx,
+          EventDraft.unknownPath(
+              tenant.id(), now, ctx.ip(), path, carried.format(), carried.raw()));
+      return;
+    }
     DecodedWebhook decoded;
     try {
       WebhookParser parser = new WebhookParser(tenant.zone());
@@ -153,16 +207,21 @@ public final class WebhookRoutes {
       reject(ctx, 404, "invalid", invalid.getMessage());
       return;
     }
-    EventDraft draft =
+    commit(
+        ctx,
         EventDraft.webhook(
             tenant.id(),
-            clock.instant().truncatedTo(ChronoUnit.MILLIS),
+            now,
             Source.WEBHOOK,
             ctx.ip(),
             decoded.event(),
             webhook.get(),
             carried.format(),
-            carried.raw());
+            carried.raw()));
+  }
+
+  /** Queues {@code draft}, waits for its commit and replies OK, or the reason it failed. */
+  private void commit(Context ctx, EventDraft draft) {
     try {
       Appended appended = writer.submit(draft).get(COMMIT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
       String outcome = appended.duplicate() ? "duplicate" : "stored";
@@ -179,8 +238,6 @@ public final class WebhookRoutes {
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
       reject(ctx, 503, "not_stored", "the hub is shutting down; retry later");
-    } finally {
-      latency.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
     }
   }
 

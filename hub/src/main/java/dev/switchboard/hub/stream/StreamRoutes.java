@@ -3,7 +3,10 @@ package dev.switchboard.hub.stream;
 import dev.switchboard.hub.http.ApiException;
 import dev.switchboard.hub.http.Params;
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +16,7 @@ import java.util.Optional;
  * {@code agent}, {@code screen_pop}; the event id is the log sequence; {@code Last-Event-ID} (or
  * {@code ?last_event_id=}) resumes with nothing missed; {@code ?extension=}, {@code ?queue=} and
  * {@code ?tenant=} filter; a comment line every heartbeat; a client that falls behind its buffer
- * gets a {@code resync} event and is closed.
+ * gets a {@code resync} event and is closed. Streams whatever the request's {@code Accept} says.
  */
 public final class StreamRoutes {
   private final ChangeFeed feed;
@@ -27,9 +30,30 @@ public final class StreamRoutes {
     this.heartbeat = heartbeat;
   }
 
-  /** Adds the route. */
+  /**
+   * Adds the route. Javalin's own SSE route streams only to a request whose {@code Accept} names
+   * {@code text/event-stream} and answers any other an empty 200; this one streams whatever the
+   * request accepts ({@code curl -N} sends {@code *}{@code /*}), as SSE clients and people expect.
+   */
   public void register(RoutesConfig routes) {
-    routes.sse("/v1/stream", this::serve);
+    routes.get("/v1/stream", this::streamWhateverIsAccepted);
+  }
+
+  private void streamWhateverIsAccepted(Context ctx) {
+    // What Javalin's SseHandler does once it has accepted the request.
+    HttpServletResponse response = ctx.res();
+    response.setStatus(200);
+    response.setCharacterEncoding("UTF-8");
+    response.setContentType("text/event-stream");
+    response.addHeader("Connection", "close");
+    response.addHeader("Cache-Control", "no-cache");
+    response.addHeader("X-Accel-Buffering", "no");
+    try {
+      response.flushBuffer();
+    } catch (IOException clientGone) {
+      return;
+    }
+    ctx.async(config -> config.timeout = 0, () -> serve(new SseClient(ctx)));
   }
 
   private void serve(SseClient client) {
@@ -41,7 +65,6 @@ public final class StreamRoutes {
         Optional.ofNullable(ctx.header("Last-Event-ID"))
             .or(() -> Params.text(ctx, "last_event_id"))
             .map(StreamRoutes::sequence);
-    ctx.header("X-Accel-Buffering", "no");
     try (ChangeFeed.Subscription subscription = feed.subscribe(filter)) {
       long sent = lastEventId.orElseGet(history::lastSeq);
       if (lastEventId.isPresent()) {

@@ -9,9 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Tenants and their webhook tokens. A token is shown once, when made; only its hash is stored.
- * Look-ups by token are cached for five seconds, so a token rotated by another process stops
- * working within that time. Thread-safe.
+ * Tenants, their webhook tokens, PBX settings and routing policy. A token is shown once, when made;
+ * only its hash is stored. Look-ups by token and of the routing policy are cached for five seconds,
+ * so a change made by another process takes effect within that time. Thread-safe.
  */
 public final class TenantStore {
   private final Jdbi jdbi;
@@ -24,6 +24,10 @@ public final class TenantStore {
 
   private final Map<String, Cached> byTokenHash = new ConcurrentHashMap<>();
   private final Map<String, Tenant> byId = new ConcurrentHashMap<>();
+
+  private record CachedRouting(RoutingPolicy policy, long loadedAt) {}
+
+  private final Map<String, CachedRouting> routingById = new ConcurrentHashMap<>();
 
   /** A store over {@code jdbi}. */
   public TenantStore(Jdbi jdbi, Clock clock) {
@@ -155,6 +159,59 @@ public final class TenantStore {
                             new dev.switchboard.protocol.api.PbxKey(rs.getString(3)),
                             rs.getString(4)))
                 .findOne());
+  }
+
+  /**
+   * Sets how the tenant answers the PBX's routing question; a running hub (this store or another
+   * process's) follows within five seconds.
+   */
+  public void setRouting(String id, RoutingPolicy policy) {
+    int rows =
+        jdbi.withHandle(
+            handle ->
+                handle
+                    .createUpdate(
+                        "update tenants set routing_policy = :policy, routing_window_seconds ="
+                            + " :window where id = :id")
+                    .bind("policy", policy.code())
+                    .bind("window", policy.window().toSeconds())
+                    .bind("id", id)
+                    .execute());
+    if (rows == 0) {
+      throw new IllegalArgumentException("no tenant '" + id + "'");
+    }
+    routingById.remove(id);
+  }
+
+  /** How the tenant answers the routing question ({@link RoutingPolicy#off()} unless set). */
+  public RoutingPolicy routing(String id) {
+    CachedRouting cached = routingById.get(id);
+    if (cached != null && clock.millis() - cached.loadedAt() < CACHE_MILLIS) {
+      return cached.policy();
+    }
+    RoutingPolicy policy =
+        jdbi.withHandle(
+            handle ->
+                handle
+                    .createQuery(
+                        "select routing_policy, routing_window_seconds from tenants where id = :id")
+                    .bind("id", id)
+                    .map(
+                        (rs, ctx) -> {
+                          String code = rs.getString(1);
+                          long seconds = rs.getLong(2);
+                          java.time.Duration window =
+                              rs.wasNull()
+                                  ? RoutingPolicy.DEFAULT_WINDOW
+                                  : java.time.Duration.ofSeconds(seconds);
+                          return code == null
+                              ? RoutingPolicy.off()
+                              : RoutingPolicy.parse(code, window);
+                        })
+                    .findOne()
+                    .orElse(RoutingPolicy.off()));
+    routingById.put(id, new CachedRouting(policy, clock.millis()));
+    return policy;
   }
 
   /** Every tenant, by id. */

@@ -8,7 +8,8 @@ public sealed interface CallEvent extends WebhookEvent
         MissedCall,
         AgentAnswered,
         AgentNoAnswer,
-        OutboundCall {
+        OutboundCall,
+        CallDataPending {
 
   /** The call this event is about. */
   CallId callId();

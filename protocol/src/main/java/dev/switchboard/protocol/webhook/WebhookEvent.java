@@ -10,7 +10,7 @@ import java.util.Map;
  * <p>Every event keeps the fields the documents do not define in {@link #extra()} (lower-case
  * names), so nothing a PBX adds is lost.
  */
-public sealed interface WebhookEvent permits CallEvent, AgentStatusChange {
+public sealed interface WebhookEvent permits CallEvent, AgentStatusChange, RingNotification {
 
   /** What this event means. */
   EventType type();

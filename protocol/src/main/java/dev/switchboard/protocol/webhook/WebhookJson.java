@@ -82,6 +82,11 @@ public final class WebhookJson {
     }
 
     @Override
+    public void presentEmpty(String name) {
+      // An empty value reads as absent: nothing to show.
+    }
+
+    @Override
     public void phone(Optional<PhoneNumber> phone) {
       phone.ifPresent(
           number -> {
@@ -145,6 +150,8 @@ public final class WebhookJson {
             .event()
             .filter(e -> !e.isKnown())
             .ifPresent(e -> unknown("event", e.code()));
+      } else if (event instanceof RingNotification ring) {
+        ring.event().filter(e -> !e.isKnown()).ifPresent(e -> unknown("event", e.code()));
       } else if (event instanceof OutboundCall) {
         ((OutboundCall) event)
             .event()

@@ -107,7 +107,11 @@ public final class WebhookParser {
     WebhookEvent event;
     switch (path) {
       case CALL_IN:
-        event = IncomingCall.read(fields);
+        // No callid and no extension: the real PBX's ring notification (PROTOCOL-NOTES).
+        event =
+            fields.has("callid") || fields.has("extension")
+                ? IncomingCall.read(fields)
+                : RingNotification.read(fields);
         break;
       case HANGUP:
         event = Hangup.read(fields);
@@ -128,11 +132,15 @@ public final class WebhookParser {
   }
 
   /**
-   * {@code calldata} carries four things, told apart by the fields present (PROTOCOL-NOTES):
+   * {@code calldata} carries five things, told apart by the fields present (PROTOCOL-NOTES): a
+   * callid with every other documented field empty is a pending call (its data comes later);
    * ABANDON is a missed call; a calldate or a duration makes a final call record; otherwise ANSWER
    * is an agent picking up (v1) and NOANSWER an agent's ring attempt failing (v2).
    */
   private static CallEvent readCalldata(WireFields fields) {
+    if (CallDataPending.isPending(fields)) {
+      return CallDataPending.read(fields);
+    }
     var status = fields.code("status", CallStatus::of);
     if (status.filter(CallStatus.ABANDON::equals).isPresent()) {
       return MissedCall.read(fields);
@@ -154,18 +162,23 @@ public final class WebhookParser {
 
   /**
    * Which webhook a bare set of fields is, when no path says: no callid but extension and status is
-   * an agent status; status, calldate, duration, holdtime or billsec make calldata; queue or did,
-   * or no event, make call_in; an event without queue or did is init (the v2 documents' two
-   * shapes); a callid alone is a hangup.
+   * an agent status; no callid, a phone and no extension is a ring notification (call_in); status,
+   * calldate, duration, holdtime or billsec make calldata; queue or did, or no event, make call_in;
+   * an event without queue or did is init (the v2 documents' two shapes); a callid with one of the
+   * calldata fields present and empty is calldata (a pending call); a callid alone is a hangup.
    */
   public static WebhookPath inferPath(RawFields fields) {
+    String[] calldata = {"status", "calldate", "duration", "holdtime", "billsec"};
     if (!fields.has("callid")) {
       if (fields.has("extension") && fields.has("status")) {
         return WebhookPath.AGENT_STATUS;
       }
+      if (fields.has("phone") && !fields.has("extension")) {
+        return WebhookPath.CALL_IN;
+      }
       throw CallId.missing();
     }
-    for (String name : new String[] {"status", "calldate", "duration", "holdtime", "billsec"}) {
+    for (String name : calldata) {
       if (fields.has(name)) {
         return WebhookPath.CALLDATA;
       }
@@ -175,6 +188,11 @@ public final class WebhookParser {
     }
     if (fields.has("phone") || fields.has("extension")) {
       return fields.has("event") ? WebhookPath.INIT : WebhookPath.CALL_IN;
+    }
+    for (String name : calldata) {
+      if (fields.get(name).isPresent()) {
+        return WebhookPath.CALLDATA;
+      }
     }
     return WebhookPath.HANGUP;
   }

@@ -25,6 +25,13 @@ public interface WebhookWriter {
     value.ifPresent(present -> field(name, present.toString()));
   }
 
+  /**
+   * A documented field the PBX sends present and empty ({@code queue=} of a ring notification,
+   * {@code calldate=} of a pending call): the wire form writes {@code name=}, the JSON view leaves
+   * it out (an empty value reads as absent).
+   */
+  void presentEmpty(String name);
+
   /** The {@code phone} field. */
   void phone(Optional<PhoneNumber> phone);
 

@@ -40,6 +40,11 @@ final class WireWriter implements WebhookWriter {
   }
 
   @Override
+  public void presentEmpty(String name) {
+    fields.add(new RawField(name, ""));
+  }
+
+  @Override
   public void phone(Optional<PhoneNumber> phone) {
     phone.ifPresent(present -> field("phone", present.raw()));
   }

@@ -1,5 +1,5 @@
 /**
- * PBX to CRM webhooks: the eight events as immutable records under {@link
+ * PBX to CRM webhooks: the ten events as immutable records under {@link
  * dev.switchboard.protocol.webhook.WebhookEvent}, read from URLs, query strings, form and JSON
  * bodies by {@link dev.switchboard.protocol.webhook.WebhookParser} and written back in either
  * edition by {@link dev.switchboard.protocol.webhook.WebhookFormatter}. Parsing never throws

@@ -18,7 +18,11 @@ class BadInputTest {
   @Test
   void missingCallidIsNamed() {
     refused("/api/callcenter/hangup?x=1", "field callid: is missing");
-    refused("/api/callcenter/call_in?phone=0938363739&callid=", "field callid: is missing");
+    refused(
+        "/api/callcenter/call_in?phone=0938363739&extension=101&callid=",
+        "field callid: is missing");
+    refused("/api/callcenter/calldata?calldate=", "field callid: is missing");
+    refused("/api/callcenter/call_in?queue=999", "field phone: is missing");
   }
 
   @Test

@@ -1,0 +1,80 @@
+package dev.switchboard.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.protocol.webhook.WebhookPath;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The OpenAPI description the hub serves holds together and describes what the hub does. */
+class OpenApiSpecTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static JsonNode spec() throws Exception {
+    try (InputStream in = OpenApiSpecTest.class.getResourceAsStream("/openapi.json")) {
+      return JSON.readTree(in);
+    }
+  }
+
+  @Test
+  void everyReferenceResolves() throws Exception {
+    JsonNode spec = spec();
+    List<String> refs = new ArrayList<>();
+    collectRefs(spec, refs);
+    assertThat(refs).isNotEmpty();
+    for (String ref : refs) {
+      assertThat(ref).startsWith("#/");
+      assertThat(spec.at(ref.substring(1)).isMissingNode()).as(ref).isFalse();
+    }
+  }
+
+  @Test
+  void everyWebhookAndTheRoutingQuestionIsDescribedUnderBothBaseUrls() throws Exception {
+    JsonNode paths = spec().get("paths");
+    List<String> served = new ArrayList<>();
+    for (WebhookPath path : WebhookPath.values()) {
+      served.add(path.path());
+    }
+    served.add("/api/callcenter/route");
+    for (String path : served) {
+      for (String prefix : new String[] {"", "/hooks/{token}"}) {
+        JsonNode item = paths.get(prefix + path);
+        assertThat(item).as(prefix + path).isNotNull();
+        assertThat(item.has("get") && item.has("post")).as(prefix + path).isTrue();
+      }
+    }
+  }
+
+  @Test
+  void theNewFieldsAreDescribed() throws Exception {
+    JsonNode schemas = spec().at("/components/schemas");
+    assertThat(schemas.at("/Contact/properties/owner_extension").isMissingNode()).isFalse();
+    assertThat(schemas.at("/ContactInput/properties/owner_extension").isMissingNode()).isFalse();
+    assertThat(schemas.at("/ScreenPop/properties/trigger/enum"))
+        .extracting(JsonNode::asText)
+        .containsExactly("call_in", "ring_notification");
+    assertThat(schemas.at("/CallInFields/required"))
+        .extracting(JsonNode::asText)
+        .containsExactly("phone");
+  }
+
+  private static void collectRefs(JsonNode node, List<String> refs) {
+    if (node.isObject()) {
+      node.fields()
+          .forEachRemaining(
+              field -> {
+                if (field.getKey().equals("$ref")) {
+                  refs.add(field.getValue().asText());
+                } else {
+                  collectRefs(field.getValue(), refs);
+                }
+              });
+    } else if (node.isArray()) {
+      node.forEach(item -> collectRefs(item, refs));
+    }
+  }
+}
