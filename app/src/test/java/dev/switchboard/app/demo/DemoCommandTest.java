@@ -81,8 +81,10 @@ class DemoCommandTest {
         new ProcessBuilder("bash", "-c", line + " -s --max-time 3 -w '\\nHTTP %{http_code}'")
             .redirectErrorStream(true)
             .start();
+    // Read before waiting: a reply larger than the pipe's buffer would block curl otherwise.
+    String output = new String(shell.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(shell.waitFor(20, TimeUnit.SECONDS)).isTrue();
-    return new String(shell.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    return output;
   }
 
   @Test
