@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * @param extension inbound: the agent who answers or is rung (else the queue picks); outbound: the
  *     agent who calls
  * @param outcome how the call goes
- * @param after answered: ring time before the pick-up; abandoned: how long the caller waits
+ * @param after answered: ring time before the pick-up; abandoned: how long the caller waits;
+ *     cancelled: how long the customer's phone rings before the caller gives up
  * @param talk answered: talk time
  */
 record SimulatedCall(
@@ -50,7 +51,9 @@ record SimulatedCall(
     /** The caller hangs up after waiting {@code after} (inbound only). */
     ABANDONED,
     /** Refused at once as busy. */
-    BUSY;
+    BUSY,
+    /** The caller gives up after {@code after}, before the customer answers (outbound only). */
+    CANCELLED;
 
     String wireName() {
       return name().toLowerCase(Locale.ROOT);
@@ -64,7 +67,8 @@ record SimulatedCall(
         }
       }
       throw ControlBody.field(
-          "outcome", "'" + shortened(text) + "' is not answered, no_answer, abandoned or busy");
+          "outcome",
+          "'" + shortened(text) + "' is not answered, no_answer, abandoned, busy or cancelled");
     }
   }
 
@@ -93,6 +97,11 @@ record SimulatedCall(
       throw ControlBody.field(
           "outcome", "abandoned is for inbound calls (the caller hangs up while waiting)");
     }
+    if (inbound && outcome == Outcome.CANCELLED) {
+      throw ControlBody.field(
+          "outcome",
+          "cancelled is for outbound calls (an inbound caller who hangs up first has abandoned)");
+    }
   }
 
   /** Reads the body of {@code POST /sim/calls}. */
@@ -104,9 +113,13 @@ record SimulatedCall(
     Outcome outcome = body.optionalText("outcome").map(Outcome::of).orElse(Outcome.ANSWERED);
     Optional<Duration> after = body.optionalSeconds("after", LONGEST);
     Optional<Duration> talk = body.optionalSeconds("talk", LONGEST);
-    if (after.isPresent() && outcome != Outcome.ANSWERED && outcome != Outcome.ABANDONED) {
+    if (after.isPresent()
+        && outcome != Outcome.ANSWERED
+        && outcome != Outcome.ABANDONED
+        && outcome != Outcome.CANCELLED) {
       throw ControlBody.field(
-          "after", "applies to answered and abandoned calls only, not " + outcome.wireName());
+          "after",
+          "applies to answered, abandoned and cancelled calls only, not " + outcome.wireName());
     }
     if (talk.isPresent() && outcome != Outcome.ANSWERED) {
       throw ControlBody.field("talk", "applies to answered calls only, not " + outcome.wireName());
@@ -118,7 +131,7 @@ record SimulatedCall(
         body.text("phone"),
         body.optionalText("extension"),
         outcome,
-        after.orElse(outcome == Outcome.ABANDONED ? DEFAULT_WAIT : DEFAULT_RING),
+        after.orElse(outcome == Outcome.ANSWERED ? DEFAULT_RING : DEFAULT_WAIT),
         talk.orElse(DEFAULT_TALK));
   }
 
@@ -139,6 +152,7 @@ record SimulatedCall(
       case NO_ANSWER -> new Script.NoAnswer(rung);
       case ABANDONED -> new Script.Abandon(after);
       case BUSY -> new Script.Busy();
+      case CANCELLED -> new Script.Cancel(after);
     };
   }
 

@@ -15,8 +15,9 @@ import java.util.Random;
  * time), four in five inbound to a random number of a random tenant and one in five outbound from a
  * random free agent. Callers wait with exponential patience (mean 60 s), talk for a lognormal time
  * (median 90 s), and a third of them call from a small pool of regular customers. Agents answer by
- * their answer probability. The same seed gives the same traffic. Not thread-safe: its steps run on
- * the engine's agenda.
+ * their answer probability; of outbound calls 70% are answered, 12% given up by the caller while
+ * the customer's phone rings (CANCEL), 12% not answered and 6% busy. The same seed gives the same
+ * traffic. Not thread-safe: its steps run on the engine's agenda.
  */
 public final class TrafficGenerator {
   private static final double OUTBOUND_SHARE = 0.2;

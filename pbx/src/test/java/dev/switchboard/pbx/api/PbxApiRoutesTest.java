@@ -270,7 +270,7 @@ class PbxApiRoutesTest {
                 """));
 
     assertThat(reply.status()).isEqualTo(200);
-    assertThat(reply.body()).isEqualTo("{\"result\":[]}");
+    assertThat(reply.body()).isEqualTo("{\"result\":[],\"total\":0}");
   }
 
   @Test
@@ -392,24 +392,27 @@ class PbxApiRoutesTest {
 
     assertThat(day.status()).isEqualTo(200);
     assertThat(day.json().get("result")).hasSize(2);
+    assertThat(day.json().get("total").asInt()).isEqualTo(2);
     assertThat(day.json().get("result").get(0).toString())
         .isEqualTo(
-            "{\"callid\":\""
+            "{\"direction\":\"Inbound\",\"queue_name\":\"999\","
+                + "\"calldate\":\"2024-03-01 13:15:40\",\"callerid\":\"0938363739\","
+                + "\"destination\":\"101\",\"status\":\"ANSWER\",\"billsec\":\"37\","
+                + "\"duration\":\"42\",\"holdtime\":5,\"callid\":\""
                 + inbound
-                + "\",\"calldate\":\"2024-03-01 13:15:40\",\"callerid\":\"0938363739\","
-                + "\"destination\":\"101\",\"direction\":\"Inbound\",\"duration\":42,"
-                + "\"billsec\":37,\"status\":\"ANSWER\",\"recordingpath\":\""
+                + "\",\"did_number\":\"19002028\",\"fee\":0,\"recordingpath\":\""
                 + TestPbx.RECORDING_BASE
                 + "/play_audio/data/"
                 + inbound
                 + "\"}");
     assertThat(day.json().get("result").get(1).toString())
         .isEqualTo(
-            "{\"callid\":\""
+            "{\"direction\":\"Outbound\",\"queue_name\":\"\","
+                + "\"calldate\":\"2024-03-01 13:16:40\",\"callerid\":\"105\","
+                + "\"destination\":\"0912345678\",\"status\":\"ANSWER\",\"billsec\":\"10\","
+                + "\"duration\":\"14\",\"holdtime\":0,\"callid\":\""
                 + outbound
-                + "\",\"calldate\":\"2024-03-01 13:16:40\",\"callerid\":\"105\","
-                + "\"destination\":\"0912345678\",\"direction\":\"Outbound\",\"duration\":14,"
-                + "\"billsec\":10,\"status\":\"ANSWER\",\"recordingpath\":\""
+                + "\",\"did_number\":\"\",\"fee\":800,\"recordingpath\":\""
                 + TestPbx.RECORDING_BASE
                 + "/play_audio/data/"
                 + outbound
@@ -437,7 +440,7 @@ class PbxApiRoutesTest {
                   + "\",\"enddate\":\""
                   + other
                   + "\"}");
-      assertThat(none.body()).as(other).isEqualTo("{\"result\":[]}");
+      assertThat(none.body()).as(other).isEqualTo("{\"result\":[],\"total\":0}");
     }
   }
 
