@@ -100,6 +100,7 @@ public final class Pbx implements AutoCloseable {
                         ctx.json(
                             JSON.createObjectNode()
                                 .put("replayed", dispatcher.replayAll(Optional.empty()))));
+                PbxApiRoutes.allowBrowsers(javalin);
                 new PbxApiRoutes(engine).register(javalin.routes);
                 new ControlRoutes(engine).register(javalin.routes);
                 new RecordingRoutes(engine).register(javalin.routes);

@@ -60,6 +60,7 @@ public final class TestPbx implements AutoCloseable {
                 config -> {
                   config.startup.showJavalinBanner = false;
                   config.router.caseInsensitiveRoutes = caseInsensitiveRoutes;
+                  PbxApiRoutes.allowBrowsers(config);
                   new PbxApiRoutes(engine).register(config.routes);
                   new ControlRoutes(engine).register(config.routes);
                   new RecordingRoutes(engine).register(config.routes);
