@@ -97,6 +97,13 @@ public final class PbxCommand implements Callable<Integer> {
   boolean postJson;
 
   @Option(
+      names = "--sticky-routing",
+      description =
+          "Ask the CRM where to send each inbound call to a queue (GET {CRM_URL}/api/callcenter/route?phone=...),"
+              + " waiting at most 500 ms (a tenant's routing.timeout in the file), as a real PBX does.")
+  boolean stickyRouting;
+
+  @Option(
       names = "--db",
       paramLabel = "JDBC_URL",
       description = "Outbox database (default jdbc:sqlite:data/pbx.db). Env: SWITCHBOARD_PBX_DB.")
@@ -130,7 +137,8 @@ public final class PbxCommand implements Callable<Integer> {
             Optional.ofNullable(seed).or(() -> envValue("SWITCHBOARD_SEED").map(Long::parseLong)),
             Optional.ofNullable(dropRate)
                 .or(() -> envValue("SWITCHBOARD_DROP_RATE").map(Double::parseDouble)),
-            postJson ? Optional.of(true) : Optional.empty()));
+            postJson ? Optional.of(true) : Optional.empty(),
+            stickyRouting ? Optional.of(true) : Optional.empty()));
   }
 
   private static Optional<String> envValue(String name) {
@@ -187,6 +195,11 @@ public final class PbxCommand implements Callable<Integer> {
           tenant.crmUrl().map(PbxCommand::redact).orElse("nowhere: set --crm-url"),
           tenant.edition(),
           tenant.postJson() ? ", POST JSON" : ", GET");
+      if (tenant.routing().enabled()) {
+        out.printf(
+            "  routing       asks the CRM where to send calls (%d ms at most)%n",
+            tenant.routing().timeout().toMillis());
+      }
       if (tenant.key().value().equals(BuiltInCallCenter.KEY)) {
         out.printf("  key           %s (the documents' example key)%n", BuiltInCallCenter.KEY);
       }

@@ -135,12 +135,26 @@ record SimulatedCall(
         talk.orElse(DEFAULT_TALK));
   }
 
-  /** Starts the call on {@code engine} for tenant {@code domain}; returns its callid. */
-  String start(Engine engine, String domain) {
+  /**
+   * Whether the PBX asks the CRM where to send this call (sticky routing): an inbound call to a
+   * queue that no script sends to a named agent and that is not refused as busy.
+   */
+  boolean asksWhereToRoute(Engine engine, String domain) {
+    return inbound
+        && extension.isEmpty()
+        && outcome != Outcome.BUSY
+        && engine.routesToQueue(domain, did.get());
+  }
+
+  /**
+   * Starts the call on {@code engine} for tenant {@code domain}, inbound calls first ringing the
+   * {@code sticky} extension when its phone is free; returns its callid.
+   */
+  String start(Engine engine, String domain, Optional<String> sticky) {
     Optional<Script> script = Optional.of(script());
     if (inbound) {
       // With a script, the engine takes patience and talk time from it.
-      return engine.inbound(domain, did.get(), phone, script, Duration.ZERO, Duration.ZERO);
+      return engine.inbound(domain, did.get(), phone, script, Duration.ZERO, Duration.ZERO, sticky);
     }
     return engine.outbound(domain, extension.get(), phone, script, talk);
   }

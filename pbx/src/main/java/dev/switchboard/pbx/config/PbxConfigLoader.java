@@ -39,7 +39,34 @@ public final class PbxConfigLoader {
       Optional<Double> traffic,
       Optional<Long> seed,
       Optional<Double> dropRate,
-      Optional<Boolean> postJson) {
+      Optional<Boolean> postJson,
+      Optional<Boolean> stickyRouting) {
+
+    /** The overrides without {@code stickyRouting}. */
+    public Overrides(
+        Optional<Integer> port,
+        Optional<String> database,
+        Optional<String> crmUrl,
+        Optional<Edition> dialect,
+        Optional<Double> speed,
+        Optional<Boolean> stepped,
+        Optional<Double> traffic,
+        Optional<Long> seed,
+        Optional<Double> dropRate,
+        Optional<Boolean> postJson) {
+      this(
+          port,
+          database,
+          crmUrl,
+          dialect,
+          speed,
+          stepped,
+          traffic,
+          seed,
+          dropRate,
+          postJson,
+          Optional.empty());
+    }
 
     /** No overrides. */
     public static Overrides none() {
@@ -75,7 +102,10 @@ public final class PbxConfigLoader {
           BuiltInCallCenter.tenant(overrides.crmUrl(), overrides.dialect().orElse(Edition.V2)));
     }
     if (overrides.postJson().orElse(false)) {
-      tenants = tenants.stream().map(PbxConfigLoader::postingJson).toList();
+      tenants = tenants.stream().map(TenantSetup::postingJson).toList();
+    }
+    if (overrides.stickyRouting().orElse(false)) {
+      tenants = tenants.stream().map(t -> t.withRouting(t.routing().turnedOn())).toList();
     }
     return new PbxConfig(
         new PbxConfig.Http(
@@ -97,20 +127,6 @@ public final class PbxConfigLoader {
                 .map(v -> duration("dispatch.give_up_after", v))
                 .orElse(Duration.ofHours(24)),
             overrides.dropRate().orElse(number(root, "dispatch.drop_rate").orElse(0.0))));
-  }
-
-  private static TenantSetup postingJson(TenantSetup t) {
-    return new TenantSetup(
-        t.domain(),
-        t.key(),
-        t.crmUrl(),
-        true,
-        t.zone(),
-        t.edition(),
-        t.agents(),
-        t.queues(),
-        t.dids(),
-        t.recording());
   }
 
   private static TenantSetup tenant(JsonNode node, String at, Overrides overrides) {
@@ -162,10 +178,28 @@ public final class PbxConfigLoader {
           agents,
           queues,
           dids,
-          node.path("recording").asBoolean(true));
+          node.path("recording").asBoolean(true),
+          routing(node.path("routing")));
     } catch (RuntimeException invalid) {
       throw new IllegalArgumentException(at + ": " + invalid.getMessage(), invalid);
     }
+  }
+
+  /** {@code routing: {enabled: true, timeout: 500ms}}; absent: off. */
+  private static RoutingSetup routing(JsonNode node) {
+    if (node.isMissingNode() || node.isNull()) {
+      return RoutingSetup.off();
+    }
+    JsonNode enabled = node.path("enabled");
+    if (!enabled.isMissingNode() && !enabled.isBoolean()) {
+      throw new IllegalArgumentException(
+          "routing.enabled: '" + enabled.asText() + "' is not true or false");
+    }
+    Duration timeout =
+        text(node, "timeout")
+            .map(v -> duration("routing.timeout", v))
+            .orElse(RoutingSetup.DEFAULT_TIMEOUT);
+    return new RoutingSetup(enabled.asBoolean(false), timeout);
   }
 
   private static String required(JsonNode node, String field, String at) {

@@ -3,6 +3,7 @@ package dev.switchboard.pbx.traffic;
 import dev.switchboard.pbx.config.TenantSetup;
 import dev.switchboard.pbx.engine.Engine;
 import dev.switchboard.pbx.engine.EngineException;
+import dev.switchboard.pbx.routing.StickyRouting;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,12 +28,19 @@ public final class TrafficGenerator {
   };
 
   private final Engine engine;
+  private final StickyRouting routing;
   private final double callsPerHour;
   private final Random random;
   private final List<String> regulars = new ArrayList<>();
 
   /** Traffic of {@code callsPerHour} for {@code engine}, repeatable by {@code seed}. */
   public TrafficGenerator(Engine engine, double callsPerHour, long seed) {
+    this(engine, callsPerHour, seed, new StickyRouting());
+  }
+
+  /** As above, asking CRMs where to route inbound calls through {@code routing}. */
+  public TrafficGenerator(Engine engine, double callsPerHour, long seed, StickyRouting routing) {
+    this.routing = routing;
     if (callsPerHour <= 0) {
       throw new IllegalArgumentException("traffic must be positive (calls per hour)");
     }
@@ -78,16 +86,34 @@ public final class TrafficGenerator {
       } else if (!tenant.dids().isEmpty()) {
         List<String> dids = new ArrayList<>(tenant.dids().keySet());
         dids.sort(null);
-        engine.inbound(
-            tenant.domain(),
-            dids.get(random.nextInt(dids.size())),
-            caller(),
-            Optional.empty(),
-            patience(),
-            talk());
+        String did = dids.get(random.nextInt(dids.size()));
+        String phone = caller();
+        Duration patience = patience();
+        Duration talk = talk();
+        if (StickyRouting.isOn(tenant) && engine.routesToQueue(tenant.domain(), did)) {
+          routing
+              .ask(tenant, phone)
+              .thenAccept(sticky -> callIn(tenant, did, phone, patience, talk, sticky));
+        } else {
+          callIn(tenant, did, phone, patience, talk, Optional.empty());
+        }
       }
-    } catch (EngineException busy) {
+    } catch (EngineException unusable) {
       // A number or agent the configuration left unusable: that call simply does not happen.
+    }
+  }
+
+  private void callIn(
+      TenantSetup tenant,
+      String did,
+      String phone,
+      Duration patience,
+      Duration talk,
+      Optional<String> sticky) {
+    try {
+      engine.inbound(tenant.domain(), did, phone, Optional.empty(), patience, talk, sticky);
+    } catch (EngineException unusable) {
+      // As above: the call does not happen.
     }
   }
 

@@ -92,4 +92,78 @@ class PbxConfigLoaderTest {
         .hasMessageContaining(
             "number 1900 routes to 777, which is neither a queue nor an extension");
   }
+
+  @Test
+  void stickyRoutingIsSetPerTenantWithItsTimeout() throws Exception {
+    Path file = folder.resolve("routing.yaml");
+    Files.writeString(
+        file,
+        """
+        tenants:
+          - domain: acme.vn
+            key: a-long-secret-company-key
+            agents: [{extension: "201"}]
+            routing: {enabled: true, timeout: 300ms}
+          - domain: beta.vn
+            key: another-secret-company-key
+            agents: [{extension: "301"}]
+            routing: {enabled: true}
+          - domain: gamma.vn
+            key: a-third-secret-company-key
+            agents: [{extension: "401"}]
+        """);
+    PbxConfig config = PbxConfigLoader.load(Optional.of(file), PbxConfigLoader.Overrides.none());
+
+    assertThat(config.tenants())
+        .extracting(TenantSetup::routing)
+        .containsExactly(
+            new RoutingSetup(true, Duration.ofMillis(300)),
+            new RoutingSetup(true, Duration.ofMillis(500)),
+            RoutingSetup.off());
+  }
+
+  @Test
+  void theStickyRoutingFlagTurnsItOnForTheBuiltInCallCenter() {
+    var overrides =
+        new PbxConfigLoader.Overrides(
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.of(true),
+            Optional.of(true));
+
+    TenantSetup tenant = PbxConfigLoader.load(Optional.empty(), overrides).tenants().get(0);
+
+    assertThat(tenant.routing()).isEqualTo(new RoutingSetup(true, Duration.ofMillis(500)));
+    assertThat(tenant.postJson()).isTrue();
+    assertThat(PbxConfigLoader.load(Optional.empty(), PbxConfigLoader.Overrides.none()).tenants())
+        .singleElement()
+        .extracting(TenantSetup::routing)
+        .isEqualTo(RoutingSetup.off());
+  }
+
+  @Test
+  void badRoutingSettingsAreNamed() throws Exception {
+    Path file = folder.resolve("bad-routing.yaml");
+    String tenant =
+        "tenants:\n  - domain: x.vn\n    key: k-1234567890\n    agents: [{extension: \"201\"}]\n";
+    Files.writeString(file, tenant + "    routing: {enabled: yes please}\n");
+    assertThatThrownBy(
+            () -> PbxConfigLoader.load(Optional.of(file), PbxConfigLoader.Overrides.none()))
+        .hasMessage("tenants[0]: routing.enabled: 'yes please' is not true or false");
+    Files.writeString(file, tenant + "    routing: {enabled: true, timeout: 30s}\n");
+    assertThatThrownBy(
+            () -> PbxConfigLoader.load(Optional.of(file), PbxConfigLoader.Overrides.none()))
+        .hasMessage("tenants[0]: routing.timeout: must be between 1ms and 10s (got 30000ms)");
+    Files.writeString(file, tenant + "    routing: {enabled: true, timeout: soon}\n");
+    assertThatThrownBy(
+            () -> PbxConfigLoader.load(Optional.of(file), PbxConfigLoader.Overrides.none()))
+        .hasMessage("tenants[0]: routing.timeout: 'soon' is not a duration (e.g. 30s, 5m, 4h)");
+  }
 }
