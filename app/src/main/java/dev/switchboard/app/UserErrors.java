@@ -1,7 +1,6 @@
 package dev.switchboard.app;
 
 import dev.switchboard.client.PbxClientException;
-import dev.switchboard.hub.config.ConfigException;
 import dev.switchboard.protocol.ProtocolException;
 import dev.switchboard.server.SettingsException;
 import dev.switchboard.store.StoreException;
@@ -11,8 +10,7 @@ final class UserErrors {
   private UserErrors() {}
 
   static String message(Throwable failure) {
-    if (failure instanceof ConfigException
-        || failure instanceof SettingsException
+    if (failure instanceof SettingsException
         || failure instanceof StoreException
         || failure instanceof ProtocolException
         || failure instanceof PbxClientException

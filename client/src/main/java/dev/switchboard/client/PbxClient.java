@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A typed client for the VoiceCloud PBX API (CRM to PBX): click-to-call, extension status, spy,
@@ -47,6 +49,8 @@ import java.util.function.Supplier;
  * <p>Immutable and thread-safe: share one client per company.
  */
 public final class PbxClient {
+  private static final Logger log = LoggerFactory.getLogger(PbxClient.class);
+
   private final String apiBaseUrl;
   private final String reportBaseUrl;
   private final PbxKey key;
@@ -194,7 +198,10 @@ public final class PbxClient {
 
   /**
    * The call records of the days {@code from} to {@code to} (both included, in the PBX's calendar),
-   * or of one call; asked of the report URL ({@link Builder#reportBaseUrl}).
+   * or of one call; asked of the report URL ({@link Builder#reportBaseUrl}). Both report shapes are
+   * read: a real PBX's (counts as decimal strings, queue, holdtime, DID and fee in each row) and
+   * the older one. When the PBX says it has more records than it sent ({@code total}), a warning is
+   * logged; {@link #callReport} gives the total.
    *
    * @param from the first day
    * @param to the last day, not before {@code from}
@@ -202,12 +209,34 @@ public final class PbxClient {
    * @return the records, in the PBX's order; empty when there are none
    */
   public List<CdrEntry> callRecords(LocalDate from, LocalDate to, Optional<String> callId) {
+    CdrReply report = callReport(from, to, callId);
+    if (report.isTruncated()) {
+      log.warn(
+          "the PBX at {} has {} call records for {} to {} but sent {}: ask for fewer days",
+          key.redact(reportBaseUrl),
+          report.total().orElseThrow(),
+          from,
+          to,
+          report.result().size());
+    }
+    return report.result();
+  }
+
+  /**
+   * The call-record report itself, as {@link #callRecords} asks for it: the records and the total
+   * the PBX states (absent in the older shape).
+   *
+   * @param from the first day
+   * @param to the last day, not before {@code from}
+   * @param callId one call to ask about, or empty for every call of the days
+   * @return the reply
+   */
+  public CdrReply callReport(LocalDate from, LocalDate to, Optional<String> callId) {
     CdrQuery request = argument("call records", () -> new CdrQuery(key, callId, from, to));
     return Replies.data(
-            call("call records", reportBaseUrl),
-            send("call records", reportBaseUrl, request),
-            CdrReply::parse)
-        .result();
+        call("call records", reportBaseUrl),
+        send("call records", reportBaseUrl, request),
+        CdrReply::parse);
   }
 
   /** {@code PbxClient[api=..., reports=..., domain=...]}: never the key. */

@@ -109,6 +109,9 @@ class PbxClientAgainstEmulatorTest {
     assertThat(inbound.get(0).status()).contains(CallStatus.of("ANSWER"));
     assertThat(inbound.get(0).billableSeconds()).contains(40L);
     assertThat(inbound.get(0).extension()).contains("104");
+    assertThat(inbound.get(0).queueName()).contains("999");
+    assertThat(inbound.get(0).didNumber()).contains("19002028");
+    assertThat(inbound.get(0).holdtimeSeconds()).contains(5L);
     assertThat(pbx.callRecords(TODAY.minusDays(3), TODAY.minusDays(1), Optional.empty())).isEmpty();
     assertThat(pbx.callRecords(TODAY.plusDays(1), TODAY.plusDays(2), Optional.of(first))).isEmpty();
     assertThat(pbx.callRecords(TODAY.minusDays(1), TODAY.plusDays(1), Optional.of(first)))

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.switchboard.client.FakePbx.Answer;
+import dev.switchboard.protocol.api.CdrEntry;
 import dev.switchboard.protocol.api.CdrQuery;
 import dev.switchboard.protocol.api.ExtensionStatus;
 import dev.switchboard.protocol.api.ExtensionStatusReply;
@@ -15,6 +16,7 @@ import dev.switchboard.protocol.api.QueueStatusUpdate;
 import dev.switchboard.protocol.api.SpyMode;
 import dev.switchboard.protocol.api.SpyRequest;
 import dev.switchboard.protocol.webhook.AgentState;
+import dev.switchboard.protocol.webhook.CallStatus;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -350,6 +352,48 @@ class PbxClientRepliesTest {
                   KEY))
           .hasMessageStartingWith("the PBX at " + reports.baseUrl() + " failed");
     }
+  }
+
+  @Test
+  void aRealPbxsReportIsReadWithItsQueueHoldtimeDidAndTotal() {
+    fake.answer(
+        Answer.json(
+            200,
+            """
+            {"result":[{"direction":"Inbound","queue_name":"999","calldate":"2024-03-01 13:15:40",
+            "callerid":"0938363739","destination":"101","status":"ANSWER","billsec":"37",
+            "duration":"42","holdtime":5,"callid":"1709273740.1234","did_number":"19002028",
+            "fee":0,"recordingpath":""},{"direction":"Outbound","queue_name":"",
+            "calldate":"2024-03-01 13:20:02","callerid":"105","destination":"0912345678",
+            "status":"CANCEL","billsec":"0","duration":"12","holdtime":0,
+            "callid":"1709274002.1240","did_number":"","fee":0,"recordingpath":""}],"total":2}
+            """));
+    LocalDate day = LocalDate.of(2024, 3, 1);
+
+    var records = pbx.callRecords(day, day, Optional.empty());
+
+    assertThat(records).hasSize(2);
+    assertThat(records.get(0).queueName()).contains("999");
+    assertThat(records.get(0).holdtimeSeconds()).contains(5L);
+    assertThat(records.get(0).didNumber()).contains("19002028");
+    assertThat(records.get(0).recordingPath()).isEmpty();
+    assertThat(records.get(1).status()).contains(CallStatus.CANCEL);
+    assertThat(records.get(1).queueName()).isEmpty();
+    assertThat(pbx.callReport(day, day, Optional.empty()).total()).contains(2L);
+    assertThat(logs.lines()).noneMatch(line -> line.contains("call records for"));
+  }
+
+  @Test
+  void aReportWithFewerRowsThanItsTotalIsReadAndWarnedAbout() {
+    fake.answer(Answer.json(200, "{\"result\":[{\"callid\":\"c1\"}],\"total\":\"500\"}"));
+    LocalDate day = LocalDate.of(2024, 3, 1);
+
+    var records = pbx.callRecords(day, day.plusDays(6), Optional.empty());
+
+    assertThat(records).extracting(CdrEntry::callId).containsExactly("c1");
+    assertThat(logs.lines())
+        .anyMatch(
+            line -> line.contains("has 500 call records for 2024-03-01 to 2024-03-07 but sent 1"));
   }
 
   @Test

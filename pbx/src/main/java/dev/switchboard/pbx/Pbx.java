@@ -13,6 +13,7 @@ import dev.switchboard.pbx.engine.Engine;
 import dev.switchboard.pbx.engine.EngineLoop;
 import dev.switchboard.pbx.engine.SimClock;
 import dev.switchboard.pbx.recordings.RecordingRoutes;
+import dev.switchboard.pbx.routing.StickyRouting;
 import dev.switchboard.pbx.traffic.TrafficGenerator;
 import dev.switchboard.protocol.webhook.WebhookEvent;
 import dev.switchboard.protocol.webhook.WebhookFormatter;
@@ -47,6 +48,7 @@ public final class Pbx implements AutoCloseable {
   private final WebhookDispatcher dispatcher;
   private final Engine engine;
   private final EngineLoop loop;
+  private final StickyRouting routing = new StickyRouting();
   private final Javalin server;
   private final AtomicLong webhooks = new AtomicLong();
   private final AtomicLong webhooksLost = new AtomicLong();
@@ -105,8 +107,9 @@ public final class Pbx implements AutoCloseable {
                         ctx.json(
                             JSON.createObjectNode()
                                 .put("replayed", dispatcher.replayAll(Optional.empty()))));
+                PbxApiRoutes.allowBrowsers(javalin);
                 new PbxApiRoutes(engine).register(javalin.routes);
-                new ControlRoutes(engine).register(javalin.routes);
+                new ControlRoutes(engine, routing).register(javalin.routes);
                 new RecordingRoutes(engine).register(javalin.routes);
               });
     } catch (RuntimeException failed) {
@@ -148,7 +151,7 @@ public final class Pbx implements AutoCloseable {
     pbx.dispatcher.start();
     pbx.loop.start();
     if (config.traffic() > 0) {
-      new TrafficGenerator(pbx.engine, config.traffic(), config.seed()).start();
+      new TrafficGenerator(pbx.engine, config.traffic(), config.seed(), pbx.routing).start();
     }
     log.info("PBX emulator listening on port {}", pbx.server.port());
     return pbx;

@@ -8,6 +8,7 @@ import dev.switchboard.hub.tenants.PbxSettings;
 import dev.switchboard.hub.tenants.Secrets;
 import dev.switchboard.hub.tenants.Tenant;
 import dev.switchboard.pbx.Pbx;
+import dev.switchboard.pbx.config.BuiltInCallCenter;
 import dev.switchboard.pbx.config.PbxConfig;
 import dev.switchboard.pbx.config.PbxConfigLoader;
 import dev.switchboard.pbx.config.TenantSetup;
@@ -127,17 +128,15 @@ public final class DemoCommand implements Callable<Integer> {
               Optional.ofNullable(env.get("SWITCHBOARD_PBX_CONFIG"))
                   .filter(v -> !v.isBlank())
                   .map(Path::of),
-              new PbxConfigLoader.Overrides(
-                  Optional.of(pbxPort),
-                  Optional.of("jdbc:sqlite:" + data.resolve("pbx.db")),
-                  Optional.of(webhooks),
-                  Optional.of(dialect),
-                  Optional.of(speed),
-                  Optional.empty(),
-                  Optional.of(traffic),
-                  Optional.empty(),
-                  Optional.of(dropRate),
-                  Optional.empty()));
+              env,
+              Map.of(
+                  "http.port", Integer.toString(pbxPort),
+                  "database.url", "jdbc:sqlite:" + data.resolve("pbx.db"),
+                  "crm_url", webhooks,
+                  "dialect", dialect.toString(),
+                  "speed", Double.toString(speed),
+                  "traffic", Double.toString(traffic),
+                  "dispatch.drop_rate", Double.toString(dropRate)));
       pbx = Pbx.start(pbxConfig, Clock.systemUTC());
       clock.follow(pbx.engine().clock());
       TenantSetup tenant = pbxConfig.tenants().get(0);
@@ -221,6 +220,13 @@ public final class DemoCommand implements Callable<Integer> {
             : "");
     out.printf("  data          %s   (emptied at each start)%n", data);
     out.println();
+    // The built-in call center's supervisor (100) is in no queue: traffic never keeps it busy.
+    String extension =
+        pbx.config().tenants().get(0).agents().stream()
+            .map(agent -> agent.extension())
+            .filter(BuiltInCallCenter.SUPERVISOR::equals)
+            .findFirst()
+            .orElse(pbx.config().tenants().get(0).agents().get(0).extension());
     // Double quotes: the shell expands $SWITCHBOARD_API_TOKEN inside them, not inside '...'.
     String auth =
         "-H \"Authorization: Bearer " + (chosenToken ? "$SWITCHBOARD_API_TOKEN" : apiToken) + "\"";
@@ -228,8 +234,8 @@ public final class DemoCommand implements Callable<Integer> {
     out.printf("  curl -N %s %s/v1/stream        # live changes%n", auth, hubUrl);
     out.printf("  curl %s %s/v1/agents           # who is talking%n", auth, hubUrl);
     out.printf(
-        "  curl %s -X POST -d '{\"extension\":\"101\",\"phone\":\"0938363739\"}' %s/v1/calls   # click-to-call%n",
-        auth, hubUrl);
+        "  curl %s -X POST -d '{\"extension\":\"%s\",\"phone\":\"0938363739\"}' %s/v1/calls   # click-to-call from %s%n",
+        auth, extension, hubUrl, extension);
     out.println();
     out.println("Press Ctrl-C to stop.");
     out.flush();

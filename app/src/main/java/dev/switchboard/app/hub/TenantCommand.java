@@ -259,7 +259,7 @@ public final class TenantCommand implements Runnable {
     public Integer call() {
       var routing =
           dev.switchboard.hub.tenants.RoutingPolicy.parse(
-              policy, dev.switchboard.hub.config.Durations.parse("--window", window));
+              policy, dev.switchboard.server.SettingValues.duration("--window", window));
       try (Database database = HubDatabase.open(options.load())) {
         new TenantStore(database.jdbi(), Clock.systemUTC()).setRouting(id, routing);
       }

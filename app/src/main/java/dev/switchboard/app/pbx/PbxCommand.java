@@ -6,10 +6,11 @@ import dev.switchboard.pbx.config.BuiltInCallCenter;
 import dev.switchboard.pbx.config.PbxConfig;
 import dev.switchboard.pbx.config.PbxConfigLoader;
 import dev.switchboard.pbx.config.TenantSetup;
-import dev.switchboard.protocol.Edition;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -104,6 +105,13 @@ public final class PbxCommand implements Callable<Integer> {
   boolean postJson;
 
   @Option(
+      names = "--sticky-routing",
+      description =
+          "Ask the CRM where to send each inbound call to a queue (GET {CRM_URL}/api/callcenter/route?phone=...),"
+              + " waiting at most 500 ms (a tenant's routing.timeout in the file), as a real PBX does.")
+  boolean stickyRouting;
+
+  @Option(
       names = "--db",
       paramLabel = "JDBC_URL",
       description = "Outbox database (default jdbc:sqlite:data/pbx.db). Env: SWITCHBOARD_PBX_DB.")
@@ -111,7 +119,7 @@ public final class PbxCommand implements Callable<Integer> {
 
   /** The configuration from the file, the environment and these flags (flags win). */
   public PbxConfig load() {
-    var env = System.getenv();
+    Map<String, String> env = System.getenv();
     Optional<Path> file =
         Optional.ofNullable(config)
             .or(
@@ -119,44 +127,37 @@ public final class PbxCommand implements Callable<Integer> {
                     Optional.ofNullable(env.get("SWITCHBOARD_PBX_CONFIG"))
                         .filter(v -> !v.isBlank())
                         .map(Path::of));
-    return PbxConfigLoader.load(
-        file,
-        new PbxConfigLoader.Overrides(
-            Optional.ofNullable(port)
-                .or(() -> envValue("SWITCHBOARD_PBX_PORT").map(Integer::parseInt)),
-            Optional.ofNullable(database).or(() -> envValue("SWITCHBOARD_PBX_DB")),
-            Optional.ofNullable(crmUrl).or(() -> envValue("SWITCHBOARD_CRM_URL")),
-            Optional.ofNullable(dialect)
-                .or(() -> envValue("SWITCHBOARD_DIALECT"))
-                .map(Edition::parse),
-            Optional.ofNullable(speed)
-                .or(() -> envValue("SWITCHBOARD_SPEED").map(Double::parseDouble)),
-            step ? Optional.of(true) : Optional.empty(),
-            Optional.ofNullable(traffic)
-                .or(() -> envValue("SWITCHBOARD_TRAFFIC").map(Double::parseDouble)),
-            Optional.ofNullable(seed).or(() -> envValue("SWITCHBOARD_SEED").map(Long::parseLong)),
-            Optional.ofNullable(dropRate)
-                .or(() -> envValue("SWITCHBOARD_DROP_RATE").map(Double::parseDouble)),
-            postJson ? Optional.of(true) : Optional.empty(),
-            Optional.ofNullable(refusedTries)
-                .or(() -> envWholeNumber("SWITCHBOARD_REFUSED_TRIES"))));
+    return PbxConfigLoader.load(file, env, settings());
   }
 
-  private static Optional<String> envValue(String name) {
-    return Optional.ofNullable(System.getenv(name)).filter(v -> !v.isBlank());
+  /** These flags as settings by name. */
+  Map<String, String> settings() {
+    Map<String, String> settings = new HashMap<>();
+    put(settings, "http.port", port);
+    put(settings, "database.url", database);
+    put(settings, "crm_url", crmUrl);
+    put(settings, "dialect", dialect);
+    put(settings, "speed", speed);
+    put(settings, "traffic", traffic);
+    put(settings, "seed", seed);
+    put(settings, "dispatch.drop_rate", dropRate);
+    put(settings, "dispatch.refused_tries", refusedTries);
+    if (step) {
+      settings.put("step", "true");
+    }
+    if (postJson) {
+      settings.put("post_json", "true");
+    }
+    if (stickyRouting) {
+      settings.put("sticky_routing", "true");
+    }
+    return settings;
   }
 
-  private static Optional<Integer> envWholeNumber(String name) {
-    return envValue(name)
-        .map(
-            value -> {
-              try {
-                return Integer.parseInt(value.strip());
-              } catch (NumberFormatException notANumber) {
-                throw new IllegalArgumentException(
-                    name + ": '" + value + "' is not a whole number");
-              }
-            });
+  private static void put(Map<String, String> settings, String name, Object value) {
+    if (value != null) {
+      settings.put(name, value.toString());
+    }
   }
 
   @Override
@@ -209,13 +210,28 @@ public final class PbxCommand implements Callable<Integer> {
           tenant.crmUrl().map(PbxCommand::redact).orElse("nowhere: set --crm-url"),
           tenant.edition(),
           tenant.postJson() ? ", POST JSON" : ", GET");
+      if (tenant.routing().enabled()) {
+        out.printf(
+            "  routing       asks the CRM where to send calls (%d ms at most)%n",
+            tenant.routing().timeout().toMillis());
+      }
       if (tenant.key().value().equals(BuiltInCallCenter.KEY)) {
         out.printf("  key           %s (the documents' example key)%n", BuiltInCallCenter.KEY);
       }
     }
+    TenantSetup first = config.tenants().get(0);
+    boolean builtIn = first.key().value().equals(BuiltInCallCenter.KEY);
+    // Pasteable as printed: the documents' example key is public; any other key is the shell's
+    // $PBX_KEY, never printed. Extension 100 of the built-in call center is in no queue, so
+    // generated traffic never keeps it busy.
+    String extension = builtIn ? BuiltInCallCenter.SUPERVISOR : first.agents().get(0).extension();
     out.printf(
-        "  try           curl %s/api/CallControl/dial/from_number/101/to_number/0938363739/key/<key>/domain/%s%n",
-        pbx.baseUrl(), config.tenants().get(0).domain());
+        "  try           curl \"%s/api/CallControl/dial/from_number/%s/to_number/0938363739/key/%s/domain/%s\"%s%n",
+        pbx.baseUrl(),
+        extension,
+        builtIn ? BuiltInCallCenter.KEY : "$PBX_KEY",
+        first.domain(),
+        builtIn ? "" : "   (PBX_KEY: the tenant's key)");
     out.println("Press Ctrl-C to stop.");
     out.flush();
   }

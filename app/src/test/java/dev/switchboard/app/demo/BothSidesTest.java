@@ -304,4 +304,42 @@ class BothSidesTest {
       assertSame(call, hubCall(call.callId()));
     }
   }
+
+  @Test
+  void callsWhoseWebhooksWereLostGetTheirQueueDidAndHoldtimeFromTheReport() throws Exception {
+    start(1.0);
+    scripted(
+        "{\"direction\":\"inbound\",\"did\":\"19002028\",\"phone\":\"0938363739\",\"outcome\":\"answered\",\"extension\":\"101\",\"after\":4,\"talk\":33}");
+    scripted(
+        "{\"direction\":\"inbound\",\"did\":\"19002029\",\"phone\":\"0912345678\",\"outcome\":\"abandoned\",\"after\":18}");
+    scripted(
+        "{\"direction\":\"outbound\",\"extension\":\"105\",\"phone\":\"0909090909\",\"outcome\":\"cancelled\",\"after\":7}");
+    advance(60);
+    assertThat(request("GET", hub.baseUrl() + "/v1/calls", null, true).get("calls")).isEmpty();
+
+    assertThat(hub.cdrSync().runOnce().newCalls()).isEqualTo(3);
+
+    for (FinishedCall call : truth()) {
+      JsonNode synced = hubCall(call.callId());
+      assertSame(call, synced);
+      assertThat(synced.get("holdtime").asLong())
+          .as(call.status())
+          .isEqualTo(call.holdtime().toSeconds());
+      if (call.outbound()) {
+        assertThat(call.status()).isEqualTo("CANCEL");
+        assertThat(synced.get("outcome").asText()).isEqualTo("no_answer");
+        assertThat(synced.get("queue").isNull()).isTrue();
+        assertThat(synced.get("did").isNull()).isTrue();
+      } else {
+        assertThat(synced.get("queue").asText()).isEqualTo(call.queue().orElseThrow());
+        assertThat(synced.get("did").asText()).isEqualTo(call.did().orElseThrow());
+      }
+    }
+    assertThat(truth())
+        .extracting(FinishedCall::status, c -> c.holdtime().toSeconds())
+        .containsExactlyInAnyOrder(
+            org.assertj.core.api.Assertions.tuple("ANSWER", 4L),
+            org.assertj.core.api.Assertions.tuple("ABANDON", 18L),
+            org.assertj.core.api.Assertions.tuple("CANCEL", 0L));
+  }
 }

@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,17 +60,20 @@ class EmulatorToHubTest {
         var config =
             PbxConfigLoader.load(
                 Optional.empty(),
-                new PbxConfigLoader.Overrides(
-                    Optional.of(0),
-                    Optional.of("jdbc:sqlite:" + folder.resolve("pbx-" + edition + ".db")),
-                    Optional.of(hooks),
-                    Optional.of(edition),
-                    Optional.empty(),
-                    Optional.of(true),
-                    Optional.of(0.0),
-                    Optional.empty(),
-                    Optional.empty(),
-                    Optional.empty()));
+                Map.of(),
+                Map.of(
+                    "http.port",
+                    "0",
+                    "database.url",
+                    "jdbc:sqlite:" + folder.resolve("pbx-" + edition + ".db"),
+                    "crm_url",
+                    hooks,
+                    "dialect",
+                    edition.toString(),
+                    "step",
+                    "true",
+                    "traffic",
+                    "0"));
         try (Pbx pbx = Pbx.start(config, Clock.systemUTC())) {
           String answered =
               call(

@@ -78,13 +78,17 @@ public final class CallFold {
         callId,
         direction,
         customer(facts, cdr),
-        cdr.flatMap(CallRecord::did).or(() -> facts.first(IncomingCall.class, IncomingCall::did)),
+        cdr.flatMap(CallRecord::did)
+            .or(() -> facts.first(IncomingCall.class, IncomingCall::did))
+            .or(() -> facts.firstRecordWith(CallRecord::did))
+            .or(() -> facts.first(MissedCall.class, m -> extra(m.extra(), "did"))),
         facts
             .first(IncomingCall.class, IncomingCall::queue)
             .or(() -> facts.first(MissedCall.class, MissedCall::queue))
             .or(() -> facts.first(AgentAnswered.class, AgentAnswered::queue))
             .or(() -> facts.first(AgentNoAnswer.class, AgentNoAnswer::queue))
-            .or(() -> cdr.map(r -> r.extra().get("queue"))),
+            .or(() -> cdr.flatMap(r -> extra(r.extra(), "queue")))
+            .or(() -> facts.firstRecordWith(r -> extra(r.extra(), "queue"))),
         state,
         outcome,
         answeredBy(facts, cdr, direction),
@@ -96,9 +100,11 @@ public final class CallFold {
         calldate,
         cdr.flatMap(CallRecord::duration),
         cdr.flatMap(CallRecord::billsec),
+        // The report's record carries the wait of every call; a final webhook has none.
         facts
             .first(MissedCall.class, MissedCall::holdtime)
-            .or(() -> cdr.flatMap(r -> seconds(r.extra().get("holdtime")))),
+            .or(() -> cdr.flatMap(r -> seconds(r.extra().get("holdtime"))))
+            .or(() -> facts.firstRecordWith(r -> seconds(r.extra().get("holdtime")))),
         cdr.flatMap(CallRecord::recordingUrl));
   }
 
@@ -316,6 +322,10 @@ public final class CallFold {
 
   private static boolean isAnswer(Optional<CallProgress> progress) {
     return progress.filter(CallProgress.ANSWER::equals).isPresent();
+  }
+
+  private static Optional<String> extra(Map<String, String> extra, String name) {
+    return Optional.ofNullable(extra.get(name)).filter(value -> !value.isBlank());
   }
 
   private static Optional<java.time.Duration> seconds(String text) {

@@ -1,6 +1,7 @@
 package dev.switchboard.hub.config;
 
 import dev.switchboard.hub.tenants.SourceNetworks;
+import dev.switchboard.server.SettingsException;
 import dev.switchboard.store.DatabaseSettings;
 import java.time.Duration;
 import java.util.Objects;
@@ -25,7 +26,7 @@ public record HubConfig(
     public Reconcile {
       for (Duration d : new Duration[] {window, every, statusEvery}) {
         if (d.isNegative() || d.isZero()) {
-          throw new ConfigException(
+          throw new SettingsException(
               "reconcile.window, reconcile.every and reconcile.status_every must be positive");
         }
       }
@@ -48,11 +49,11 @@ public record HubConfig(
       Objects.requireNonNull(host, "http.host");
       publicUrl = Objects.requireNonNull(publicUrl, "http.public_url").map(Http::baseUrl);
       if (port < 0 || port > 65535) {
-        throw new ConfigException(
+        throw new SettingsException(
             "http.port: " + port + " is not a port (0-65535; 0 picks a free one)");
       }
       if (maxRequestBytes < 1024) {
-        throw new ConfigException("http.max_request_bytes: must be at least 1024");
+        throw new SettingsException("http.max_request_bytes: must be at least 1024");
       }
     }
 
@@ -62,11 +63,11 @@ public record HubConfig(
         java.net.URI uri = new java.net.URI(trimmed);
         if ((uri.getScheme() == null || !uri.getScheme().matches("https?"))
             || uri.getHost() == null) {
-          throw new ConfigException(
+          throw new SettingsException(
               "http.public_url: '" + url + "' is not an http:// or https:// URL with a host");
         }
       } catch (java.net.URISyntaxException bad) {
-        throw new ConfigException("http.public_url: '" + url + "' is not a URL");
+        throw new SettingsException("http.public_url: '" + url + "' is not a URL");
       }
       return trimmed;
     }
@@ -83,11 +84,11 @@ public record HubConfig(
     public Intake {
       Objects.requireNonNull(bareSeedPaths, "intake.bare_seed_paths");
       if (ratePerSecond < 1 || rateBurst < 1) {
-        throw new ConfigException(
+        throw new SettingsException(
             "intake.rate_per_second and intake.rate_burst must be at least 1");
       }
       if (queueCapacity < 1 || maxBatch < 1) {
-        throw new ConfigException("intake.queue and intake.batch must be at least 1");
+        throw new SettingsException("intake.queue and intake.batch must be at least 1");
       }
     }
   }
@@ -97,10 +98,10 @@ public record HubConfig(
     /** Validates the durations. */
     public Calls {
       if (sweepAfter.isNegative() || sweepAfter.isZero()) {
-        throw new ConfigException("calls.sweep_after must be positive");
+        throw new SettingsException("calls.sweep_after must be positive");
       }
       if (sweepEvery.isNegative() || sweepEvery.isZero()) {
-        throw new ConfigException("calls.sweep_every must be positive");
+        throw new SettingsException("calls.sweep_every must be positive");
       }
     }
   }
@@ -110,10 +111,10 @@ public record HubConfig(
     /** Validates the sizes. */
     public Stream {
       if (bufferPerClient < 1 || maxReplayEvents < 1) {
-        throw new ConfigException("stream.buffer and stream.max_replay must be at least 1");
+        throw new SettingsException("stream.buffer and stream.max_replay must be at least 1");
       }
       if (heartbeat.isNegative() || heartbeat.isZero()) {
-        throw new ConfigException("stream.heartbeat must be positive");
+        throw new SettingsException("stream.heartbeat must be positive");
       }
     }
   }

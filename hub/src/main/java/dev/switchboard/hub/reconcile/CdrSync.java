@@ -36,8 +36,9 @@ import org.slf4j.LoggerFactory;
  * the hub through the event log, as {@code calldata} events of source {@code cdr-sync}: calls the
  * webhooks never mentioned appear, and incomplete ones get their final record. Which source wins is
  * {@code CallFold}'s rule: a final record the PBX sent as a webhook wins over the report's; the
- * report fills what no webhook said. A record already merged is a duplicate and changes nothing.
- * Run {@link #runOnce} on a schedule; thread-safe.
+ * report fills what no webhook said, including what only the report carries (the queue, the DID and
+ * the customer's wait, {@code holdtime}). A record already merged is a duplicate and changes
+ * nothing. Run {@link #runOnce} on a schedule; thread-safe.
  */
 public final class CdrSync {
   private static final Logger log = LoggerFactory.getLogger(CdrSync.class);
@@ -186,6 +187,10 @@ public final class CdrSync {
     entry.customer().ifPresent(v -> fields.add(new RawField("phone", v)));
     entry.direction().ifPresent(v -> fields.add(new RawField("direction", v.code())));
     entry.recordingPath().ifPresent(v -> fields.add(new RawField("recordingfile", v)));
+    // What the real report adds to the webhook's fields: the call keeps its queue, DID and wait.
+    entry.didNumber().ifPresent(v -> fields.add(new RawField("did", v)));
+    entry.queueName().ifPresent(v -> fields.add(new RawField("queue", v)));
+    entry.holdtimeSeconds().ifPresent(v -> fields.add(new RawField("holdtime", Long.toString(v))));
     try {
       return Optional.of(parser.parse(WebhookPath.CALLDATA, new RawFields(fields)));
     } catch (ProtocolException unreadable) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.pbx.config.TenantSetup;
 import dev.switchboard.pbx.engine.Engine;
 import dev.switchboard.pbx.engine.SimClock;
+import dev.switchboard.pbx.routing.StickyRouting;
 import dev.switchboard.protocol.webhook.AgentState;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -19,7 +20,9 @@ import java.util.stream.Collectors;
  * or unpauses a phone, {@code GET} and {@code POST /sim/clock} read and (in step mode) advance the
  * simulated clock. Failures are {@code {"result":null,"message":"..."}} as in the PBX API: 400 for
  * a bad body or a request the engine refuses, 404 for an unknown tenant or extension, 409 for
- * stepping a running clock. Thread-safe: the engine is.
+ * stepping a running clock. An inbound call to a queue of a tenant with sticky routing asks the CRM
+ * first, in the request's thread (bounded by the tenant's timeout), before it enters the engine.
+ * Thread-safe: the engine is.
  */
 public final class ControlRoutes {
   /** Longest single advance of the clock. */
@@ -28,10 +31,17 @@ public final class ControlRoutes {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Engine engine;
+  private final StickyRouting routing;
 
-  /** Routes over {@code engine}. */
-  public ControlRoutes(Engine engine) {
+  /** Routes over {@code engine}, asking CRMs where to route through {@code routing}. */
+  public ControlRoutes(Engine engine, StickyRouting routing) {
     this.engine = engine;
+    this.routing = routing;
+  }
+
+  /** Routes over {@code engine}, with a routing client of their own. */
+  public ControlRoutes(Engine engine) {
+    this(engine, new StickyRouting());
   }
 
   /** Adds the routes. */
@@ -48,7 +58,11 @@ public final class ControlRoutes {
     SimulatedCall call = SimulatedCall.parse(ControlBody.parse(ctx.body()));
     TenantSetup tenant = tenant(call.tenant());
     call.extension().ifPresent(extension -> requireExtension(tenant, extension));
-    String callId = call.start(engine, tenant.domain());
+    Optional<String> sticky =
+        StickyRouting.isOn(tenant) && call.asksWhereToRoute(engine, tenant.domain())
+            ? routing.ask(tenant, call.phone()).join()
+            : Optional.empty();
+    String callId = call.start(engine, tenant.domain(), sticky);
     reply(ctx, 201, JSON.createObjectNode().put("callid", callId));
   }
 

@@ -20,6 +20,7 @@ import dev.switchboard.protocol.api.QueueStatusUpdate;
 import dev.switchboard.protocol.api.SpyRequest;
 import dev.switchboard.protocol.phone.PhoneNumber;
 import dev.switchboard.protocol.webhook.AgentState;
+import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -35,7 +36,9 @@ import java.util.function.Function;
  * (and click-to-call by the domain too): a key or domain that matches no tenant gets HTTP 403 and
  * changes nothing. Replies follow docs/protocol.md ("The PBX API", "Replies"); failures are {@code
  * {"result":null,"message":"..."}} with 400 (bad input, or the engine refuses), 403 or 404 (unknown
- * extension). No reply or log line carries the key. Thread-safe: the engine is.
+ * extension). No reply or log line carries the key. CRM pages call the API from the browser
+ * (click-to-call), so it answers CORS preflights and lets any origin read its replies ({@link
+ * #allowBrowsers}); the control API does not. Thread-safe: the engine is.
  */
 public final class PbxApiRoutes {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -47,6 +50,32 @@ public final class PbxApiRoutes {
   public PbxApiRoutes(Engine engine) {
     this.engine = engine;
     this.callRecords = new CallRecordReport(engine);
+  }
+
+  /** The paths of the PBX API, as CORS rules and preflight routes see them. */
+  static final List<String> PATHS = List.of("/api/*", "/internal/*");
+
+  /**
+   * Lets browser pages call the PBX API (and only it) from any origin, as CRM front-ends do for
+   * click-to-call: every reply under {@link #PATHS} to a request with an {@code Origin} carries
+   * {@code Access-Control-Allow-Origin: *}, and a preflight {@code OPTIONS} is answered 204 with
+   * the method and headers asked for. No cookies are involved (the key is in the path or body), so
+   * credentials are not allowed.
+   */
+  public static void allowBrowsers(JavalinConfig config) {
+    config.bundledPlugins.enableCors(
+        cors -> {
+          for (String path : PATHS) {
+            cors.addRule(
+                rule -> {
+                  rule.path = path;
+                  rule.anyHost();
+                  rule.maxAge = 600;
+                });
+          }
+        });
+    // The plugin adds the headers; the preflight itself is answered here, with no body.
+    PATHS.forEach(path -> config.routes.options(path, ctx -> ctx.status(204)));
   }
 
   /** Adds the routes. */

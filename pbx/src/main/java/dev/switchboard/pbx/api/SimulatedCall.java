@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * @param extension inbound: the agent who answers or is rung (else the queue picks); outbound: the
  *     agent who calls
  * @param outcome how the call goes
- * @param after answered: ring time before the pick-up; abandoned: how long the caller waits
+ * @param after answered: ring time before the pick-up; abandoned: how long the caller waits;
+ *     cancelled: how long the customer's phone rings before the caller gives up
  * @param talk answered: talk time
  */
 record SimulatedCall(
@@ -50,7 +51,9 @@ record SimulatedCall(
     /** The caller hangs up after waiting {@code after} (inbound only). */
     ABANDONED,
     /** Refused at once as busy. */
-    BUSY;
+    BUSY,
+    /** The caller gives up after {@code after}, before the customer answers (outbound only). */
+    CANCELLED;
 
     String wireName() {
       return name().toLowerCase(Locale.ROOT);
@@ -64,7 +67,8 @@ record SimulatedCall(
         }
       }
       throw ControlBody.field(
-          "outcome", "'" + shortened(text) + "' is not answered, no_answer, abandoned or busy");
+          "outcome",
+          "'" + shortened(text) + "' is not answered, no_answer, abandoned, busy or cancelled");
     }
   }
 
@@ -93,6 +97,11 @@ record SimulatedCall(
       throw ControlBody.field(
           "outcome", "abandoned is for inbound calls (the caller hangs up while waiting)");
     }
+    if (inbound && outcome == Outcome.CANCELLED) {
+      throw ControlBody.field(
+          "outcome",
+          "cancelled is for outbound calls (an inbound caller who hangs up first has abandoned)");
+    }
   }
 
   /** Reads the body of {@code POST /sim/calls}. */
@@ -104,9 +113,13 @@ record SimulatedCall(
     Outcome outcome = body.optionalText("outcome").map(Outcome::of).orElse(Outcome.ANSWERED);
     Optional<Duration> after = body.optionalSeconds("after", LONGEST);
     Optional<Duration> talk = body.optionalSeconds("talk", LONGEST);
-    if (after.isPresent() && outcome != Outcome.ANSWERED && outcome != Outcome.ABANDONED) {
+    if (after.isPresent()
+        && outcome != Outcome.ANSWERED
+        && outcome != Outcome.ABANDONED
+        && outcome != Outcome.CANCELLED) {
       throw ControlBody.field(
-          "after", "applies to answered and abandoned calls only, not " + outcome.wireName());
+          "after",
+          "applies to answered, abandoned and cancelled calls only, not " + outcome.wireName());
     }
     if (talk.isPresent() && outcome != Outcome.ANSWERED) {
       throw ControlBody.field("talk", "applies to answered calls only, not " + outcome.wireName());
@@ -118,16 +131,30 @@ record SimulatedCall(
         body.text("phone"),
         body.optionalText("extension"),
         outcome,
-        after.orElse(outcome == Outcome.ABANDONED ? DEFAULT_WAIT : DEFAULT_RING),
+        after.orElse(outcome == Outcome.ANSWERED ? DEFAULT_RING : DEFAULT_WAIT),
         talk.orElse(DEFAULT_TALK));
   }
 
-  /** Starts the call on {@code engine} for tenant {@code domain}; returns its callid. */
-  String start(Engine engine, String domain) {
+  /**
+   * Whether the PBX asks the CRM where to send this call (sticky routing): an inbound call to a
+   * queue that no script sends to a named agent and that is not refused as busy.
+   */
+  boolean asksWhereToRoute(Engine engine, String domain) {
+    return inbound
+        && extension.isEmpty()
+        && outcome != Outcome.BUSY
+        && engine.routesToQueue(domain, did.get());
+  }
+
+  /**
+   * Starts the call on {@code engine} for tenant {@code domain}, inbound calls first ringing the
+   * {@code sticky} extension when its phone is free; returns its callid.
+   */
+  String start(Engine engine, String domain, Optional<String> sticky) {
     Optional<Script> script = Optional.of(script());
     if (inbound) {
       // With a script, the engine takes patience and talk time from it.
-      return engine.inbound(domain, did.get(), phone, script, Duration.ZERO, Duration.ZERO);
+      return engine.inbound(domain, did.get(), phone, script, Duration.ZERO, Duration.ZERO, sticky);
     }
     return engine.outbound(domain, extension.get(), phone, script, talk);
   }
@@ -139,6 +166,7 @@ record SimulatedCall(
       case NO_ANSWER -> new Script.NoAnswer(rung);
       case ABANDONED -> new Script.Abandon(after);
       case BUSY -> new Script.Busy();
+      case CANCELLED -> new Script.Cancel(after);
     };
   }
 

@@ -11,9 +11,9 @@ import java.util.Optional;
 
 /**
  * The call center the emulator runs without a configuration file: one tenant (domain {@code
- * abc.com} with the documents' example key), agents 101-112, queue 999 (sales, round robin,
- * 101-106) and 998 (support, ring all, 107-112), number 19002028 to sales and 19002029 to support,
- * recording on.
+ * abc.com} with the documents' example key), agents 101-112 and the supervisor's 100 (in no queue),
+ * queue 999 (sales, round robin, 101-106) and 998 (support, ring all, 107-112), number 19002028 to
+ * sales and 19002029 to support, recording on.
  */
 public final class BuiltInCallCenter {
   /** The documents' example domain. */
@@ -27,11 +27,17 @@ public final class BuiltInCallCenter {
     "Võ Khánh", "Đặng Lan", "Bùi Minh", "Đỗ Ngọc", "Hồ Phúc", "Ngô Quân"
   };
 
+  /** The supervisor's extension: in no queue, never used by generated traffic. */
+  public static final String SUPERVISOR = "100";
+
   private BuiltInCallCenter() {}
 
   /** The built-in tenant, sending webhooks to {@code crmUrl} in {@code edition}. */
   public static TenantSetup tenant(Optional<String> crmUrl, Edition edition) {
     List<AgentSetup> agents = new ArrayList<>();
+    // 100 is in no queue, so generated traffic never uses it: the supervisor's phone, free for
+    // click-to-call and listening in whenever a person tries it.
+    agents.add(new AgentSetup(SUPERVISOR, "Giám sát", 1.0, Duration.ZERO));
     for (int i = 0; i < 12; i++) {
       agents.add(new AgentSetup(Integer.toString(101 + i), NAMES[i], 0.85, Duration.ofSeconds(5)));
     }

@@ -1,280 +1,237 @@
 package dev.switchboard.pbx.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.switchboard.protocol.Edition;
+import dev.switchboard.protocol.ProtocolException;
 import dev.switchboard.protocol.api.PbxKey;
+import dev.switchboard.server.Settings;
+import dev.switchboard.server.SettingsException;
+import dev.switchboard.server.SettingsSection;
 import dev.switchboard.store.DatabaseSettings;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 /**
- * Reads the emulator's YAML configuration (see docs/pbx.md); without a file, the built-in call
- * center. Flags override the file: {@link Overrides}. Errors name the setting.
+ * Binds the emulator's {@link PbxConfig} as the hub binds its own, through the servers' one {@link
+ * Settings} binder: flags (explicit settings by name) over {@code SWITCHBOARD_*} variables over the
+ * YAML file (see docs/pbx.md) over the defaults; without tenants in the file, the built-in call
+ * center. {@code crm_url}, {@code dialect}, {@code post_json} and {@code sticky_routing} apply to
+ * every tenant. Every error names the setting, nested ones by path ({@code
+ * tenants[0].agents[1].wrap_up}).
  */
 public final class PbxConfigLoader {
-  private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
+  /** Environment variables read, by setting. */
+  public static final Map<String, String> ENVIRONMENT =
+      Map.ofEntries(
+          Map.entry("http.host", "SWITCHBOARD_PBX_HOST"),
+          Map.entry("http.port", "SWITCHBOARD_PBX_PORT"),
+          Map.entry("http.public_url", "SWITCHBOARD_PBX_PUBLIC_URL"),
+          Map.entry("database.url", "SWITCHBOARD_PBX_DB"),
+          Map.entry("crm_url", "SWITCHBOARD_CRM_URL"),
+          Map.entry("dialect", "SWITCHBOARD_DIALECT"),
+          Map.entry("speed", "SWITCHBOARD_SPEED"),
+          Map.entry("traffic", "SWITCHBOARD_TRAFFIC"),
+          Map.entry("seed", "SWITCHBOARD_SEED"),
+          Map.entry("dispatch.give_up_after", "SWITCHBOARD_GIVE_UP_AFTER"),
+          Map.entry("dispatch.drop_rate", "SWITCHBOARD_DROP_RATE"),
+          Map.entry("dispatch.refused_tries", "SWITCHBOARD_REFUSED_TRIES"));
+
+  /** Settings only the file or a flag gives. */
+  private static final Set<String> FILE_OR_FLAG = Set.of("step", "post_json", "sticky_routing");
+
+  private static final Set<String> TENANT_FIELDS =
+      Set.of(
+          "domain",
+          "key",
+          "crm_url",
+          "post_json",
+          "time_zone",
+          "edition",
+          "recording",
+          "agents",
+          "queues",
+          "dids",
+          "routing");
+  private static final Set<String> AGENT_FIELDS =
+      Set.of("extension", "name", "answer_probability", "wrap_up");
+  private static final Set<String> QUEUE_FIELDS =
+      Set.of("number", "name", "strategy", "ring_timeout", "max_wait", "members");
+  private static final Set<String> MEMBER_FIELDS = Set.of("extension", "penalty");
+  private static final Set<String> ROUTING_FIELDS = Set.of("enabled", "timeout");
 
   private PbxConfigLoader() {}
 
-  /** Values given as flags or environment variables; each overrides the file. */
-  public record Overrides(
-      Optional<Integer> port,
-      Optional<String> database,
-      Optional<String> crmUrl,
-      Optional<Edition> dialect,
-      Optional<Double> speed,
-      Optional<Boolean> stepped,
-      Optional<Double> traffic,
-      Optional<Long> seed,
-      Optional<Double> dropRate,
-      Optional<Boolean> postJson,
-      Optional<Integer> refusedTries) {
-
-    /** Overrides without {@code --refused-tries}. */
-    public Overrides(
-        Optional<Integer> port,
-        Optional<String> database,
-        Optional<String> crmUrl,
-        Optional<Edition> dialect,
-        Optional<Double> speed,
-        Optional<Boolean> stepped,
-        Optional<Double> traffic,
-        Optional<Long> seed,
-        Optional<Double> dropRate,
-        Optional<Boolean> postJson) {
-      this(
-          port,
-          database,
-          crmUrl,
-          dialect,
-          speed,
-          stepped,
-          traffic,
-          seed,
-          dropRate,
-          postJson,
-          Optional.empty());
-    }
-
-    /** No overrides. */
-    public static Overrides none() {
-      return new Overrides(
-          Optional.empty(),
-          Optional.empty(),
-          Optional.empty(),
-          Optional.empty(),
-          Optional.empty(),
-          Optional.empty(),
-          Optional.empty(),
-          Optional.empty(),
-          Optional.empty(),
-          Optional.empty(),
-          Optional.empty());
-    }
+  /** Without a file, flags or variables: the built-in call center on port 8090. */
+  public static PbxConfig defaults() {
+    return load(Optional.empty(), Map.of(), Map.of());
   }
 
   /**
-   * The configuration from {@code file} (or the built-in call center), with {@code overrides}
-   * applied.
+   * Loads the configuration.
+   *
+   * @param file the YAML file, if any
+   * @param environment the process environment
+   * @param explicit settings given as flags, by setting name ({@code http.port}, {@code speed})
    */
-  public static PbxConfig load(Optional<Path> file, Overrides overrides) {
-    JsonNode root =
-        file.map(PbxConfigLoader::read).orElseGet(() -> new ObjectMapper().createObjectNode());
+  public static PbxConfig load(
+      Optional<Path> file, Map<String, String> environment, Map<String, String> explicit) {
+    Settings settings =
+        Settings.load(file, ENVIRONMENT, environment, explicit, Set.of("tenants"), FILE_OR_FLAG);
+    Optional<String> crmUrl = settings.text("crm_url").filter(url -> !url.isBlank());
+    Optional<Edition> dialect = settings.text("dialect").map(code -> edition("dialect", code));
     List<TenantSetup> tenants = new ArrayList<>();
-    if (root.has("tenants")) {
-      int index = 0;
-      for (JsonNode tenant : root.get("tenants")) {
-        tenants.add(tenant(tenant, "tenants[" + index++ + "]", overrides));
+    if (settings.fileHas("tenants")) {
+      for (SettingsSection tenant : settings.list("tenants")) {
+        tenants.add(tenant(tenant, crmUrl, dialect));
+      }
+      if (tenants.isEmpty()) {
+        throw new SettingsException("tenants: the list is empty (leave it out for the built-in)");
       }
     } else {
-      tenants.add(
-          BuiltInCallCenter.tenant(overrides.crmUrl(), overrides.dialect().orElse(Edition.V2)));
+      tenants.add(BuiltInCallCenter.tenant(crmUrl, dialect.orElse(Edition.V2)));
     }
-    if (overrides.postJson().orElse(false)) {
-      tenants = tenants.stream().map(PbxConfigLoader::postingJson).toList();
+    if (settings.flag("post_json").orElse(false)) {
+      tenants = tenants.stream().map(TenantSetup::postingJson).toList();
     }
-    return new PbxConfig(
-        new PbxConfig.Http(
-            text(root, "http.host").orElse("0.0.0.0"),
-            overrides.port().orElse(integer(root, "http.port").orElse(8090)),
-            text(root, "http.public_url")),
-        DatabaseSettings.of(
-            overrides
-                .database()
-                .orElse(text(root, "database.url").orElse("jdbc:sqlite:data/pbx.db"))),
-        tenants,
-        new PbxConfig.ClockSettings(
-            overrides.speed().orElse(number(root, "speed").orElse(1.0)),
-            overrides.stepped().orElse(root.path("step").asBoolean(false))),
-        overrides.traffic().orElse(number(root, "traffic").orElse(60.0)),
-        overrides.seed().orElse(integer(root, "seed").map(Integer::longValue).orElse(1L)),
-        new PbxConfig.Delivery(
-            text(root, "dispatch.give_up_after")
-                .map(v -> duration("dispatch.give_up_after", v))
-                .orElse(Duration.ofHours(24)),
-            overrides.dropRate().orElse(number(root, "dispatch.drop_rate").orElse(0.0)),
-            overrides
-                .refusedTries()
-                .or(() -> integer(root, "dispatch.refused_tries"))
-                .orElse(PbxConfig.Delivery.DEFAULT_REFUSED_TRIES)));
-  }
-
-  private static TenantSetup postingJson(TenantSetup t) {
-    return new TenantSetup(
-        t.domain(),
-        t.key(),
-        t.crmUrl(),
-        true,
-        t.zone(),
-        t.edition(),
-        t.agents(),
-        t.queues(),
-        t.dids(),
-        t.recording());
-  }
-
-  private static TenantSetup tenant(JsonNode node, String at, Overrides overrides) {
-    try {
-      List<AgentSetup> agents = new ArrayList<>();
-      for (JsonNode agent : node.path("agents")) {
-        agents.add(
-            new AgentSetup(
-                required(agent, "extension", at + ".agents"),
-                agent.path("name").asText(""),
-                agent.path("answer_probability").asDouble(0.9),
-                text(agent, "wrap_up")
-                    .map(v -> duration(at + ".wrap_up", v))
-                    .orElse(Duration.ZERO)));
-      }
-      List<QueueSetup> queues = new ArrayList<>();
-      for (JsonNode queue : node.path("queues")) {
-        List<QueueSetup.Member> members = new ArrayList<>();
-        for (JsonNode member : queue.path("members")) {
-          members.add(
-              member.isValueNode()
-                  ? new QueueSetup.Member(member.asText(), 0)
-                  : new QueueSetup.Member(
-                      required(member, "extension", at + ".queues.members"),
-                      member.path("penalty").asInt(0)));
-        }
-        queues.add(
-            new QueueSetup(
-                required(queue, "number", at + ".queues"),
-                queue.path("name").asText(""),
-                QueueSetup.Strategy.parse(queue.path("strategy").asText("ringall")),
-                text(queue, "ring_timeout")
-                    .map(v -> duration(at + ".ring_timeout", v))
-                    .orElse(Duration.ofSeconds(20)),
-                text(queue, "max_wait")
-                    .map(v -> duration(at + ".max_wait", v))
-                    .orElse(Duration.ofMinutes(3)),
-                members));
-      }
-      Map<String, String> dids = new LinkedHashMap<>();
-      node.path("dids").fields().forEachRemaining(e -> dids.put(e.getKey(), e.getValue().asText()));
-      return new TenantSetup(
-          required(node, "domain", at),
-          new PbxKey(required(node, "key", at)),
-          overrides.crmUrl().or(() -> text(node, "crm_url")),
-          node.path("post_json").asBoolean(false),
-          ZoneId.of(node.path("time_zone").asText("Asia/Ho_Chi_Minh")),
-          overrides.dialect().orElse(Edition.parse(node.path("edition").asText("v2"))),
-          agents,
-          queues,
-          dids,
-          node.path("recording").asBoolean(true));
-    } catch (RuntimeException invalid) {
-      throw new IllegalArgumentException(at + ": " + invalid.getMessage(), invalid);
-    }
-  }
-
-  private static String required(JsonNode node, String field, String at) {
-    JsonNode value = node.get(field);
-    if (value == null || value.isNull() || value.asText().isBlank()) {
-      throw new IllegalArgumentException(at + "." + field + " is required");
-    }
-    return value.asText();
-  }
-
-  private static Optional<String> text(JsonNode root, String path) {
-    JsonNode node = root;
-    for (String part : path.split("\\.")) {
-      node = node.path(part);
-    }
-    return node.isMissingNode() || node.isNull() ? Optional.empty() : Optional.of(node.asText());
-  }
-
-  private static Optional<Integer> integer(JsonNode root, String path) {
-    return text(root, path)
-        .map(
-            v -> {
-              try {
-                return Integer.parseInt(v.strip());
-              } catch (NumberFormatException bad) {
-                throw new IllegalArgumentException(path + ": '" + v + "' is not a whole number");
-              }
-            });
-  }
-
-  private static Optional<Double> number(JsonNode root, String path) {
-    return text(root, path)
-        .map(
-            v -> {
-              try {
-                return Double.parseDouble(v.strip());
-              } catch (NumberFormatException bad) {
-                throw new IllegalArgumentException(path + ": '" + v + "' is not a number");
-              }
-            });
-  }
-
-  /** {@code 500ms}, {@code 30s}, {@code 5m}, {@code 4h}, {@code 1d} or ISO-8601 ({@code PT4H}). */
-  static Duration duration(String setting, String text) {
-    Matcher matcher = DURATION.matcher(text.strip().toLowerCase(java.util.Locale.ROOT));
-    if (matcher.matches()) {
-      long amount = Long.parseLong(matcher.group(1));
-      switch (matcher.group(2)) {
-        case "ms":
-          return Duration.ofMillis(amount);
-        case "s":
-          return Duration.ofSeconds(amount);
-        case "m":
-          return Duration.ofMinutes(amount);
-        case "h":
-          return Duration.ofHours(amount);
-        default:
-          return Duration.ofDays(amount);
-      }
+    if (settings.flag("sticky_routing").orElse(false)) {
+      tenants = tenants.stream().map(t -> t.withRouting(t.routing().turnedOn())).toList();
     }
     try {
-      return Duration.parse(text.strip());
-    } catch (java.time.format.DateTimeParseException bad) {
-      throw new IllegalArgumentException(
-          setting + ": '" + text + "' is not a duration (e.g. 30s, 5m, 4h)");
+      return new PbxConfig(
+          new PbxConfig.Http(
+              settings.text("http.host").orElse("0.0.0.0"),
+              settings.wholeNumber("http.port").orElse(8090),
+              settings.text("http.public_url").filter(url -> !url.isBlank())),
+          database(settings.text("database.url").orElse("jdbc:sqlite:data/pbx.db")),
+          tenants,
+          new PbxConfig.ClockSettings(
+              settings.number("speed").orElse(1.0), settings.flag("step").orElse(false)),
+          settings.number("traffic").orElse(60.0),
+          settings.longNumber("seed").orElse(1L),
+          new PbxConfig.Delivery(
+              settings.duration("dispatch.give_up_after").orElse(Duration.ofHours(24)),
+              settings.number("dispatch.drop_rate").orElse(0.0),
+              settings
+                  .wholeNumber("dispatch.refused_tries")
+                  .orElse(PbxConfig.Delivery.DEFAULT_REFUSED_TRIES)));
+    } catch (IllegalArgumentException invalid) {
+      throw new SettingsException(invalid.getMessage(), invalid);
     }
   }
 
-  private static JsonNode read(Path path) {
+  private static DatabaseSettings database(String url) {
     try {
-      JsonNode tree = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(path));
-      return tree == null ? new ObjectMapper().createObjectNode() : tree;
-    } catch (java.nio.file.NoSuchFileException missing) {
-      throw new IllegalArgumentException("config file " + path + " does not exist");
-    } catch (IOException unreadable) {
-      throw new IllegalArgumentException(
-          "config file " + path + ": " + unreadable.getMessage().split("\n")[0]);
+      return DatabaseSettings.of(url);
+    } catch (IllegalArgumentException bad) {
+      throw new SettingsException("database.url: " + bad.getMessage());
+    }
+  }
+
+  private static Edition edition(String setting, String code) {
+    try {
+      return Edition.parse(code);
+    } catch (ProtocolException unknown) {
+      throw new SettingsException(setting + ": " + unknown.getMessage());
+    }
+  }
+
+  private static TenantSetup tenant(
+      SettingsSection node, Optional<String> crmUrl, Optional<Edition> dialect) {
+    node.onlyFields(TENANT_FIELDS);
+    List<AgentSetup> agents = new ArrayList<>();
+    for (SettingsSection agent : node.list("agents")) {
+      agent.onlyFields(AGENT_FIELDS);
+      agents.add(
+          validated(
+              agent,
+              () ->
+                  new AgentSetup(
+                      agent.required("extension"),
+                      agent.text("name").orElse(""),
+                      agent.number("answer_probability").orElse(0.9),
+                      agent.duration("wrap_up").orElse(Duration.ZERO))));
+    }
+    List<QueueSetup> queues = new ArrayList<>();
+    for (SettingsSection queue : node.list("queues")) {
+      queue.onlyFields(QUEUE_FIELDS);
+      List<QueueSetup.Member> members = new ArrayList<>();
+      for (SettingsSection member : queue.list("members")) {
+        members.add(
+            member.isValue()
+                ? new QueueSetup.Member(member.asText(), 0)
+                : new QueueSetup.Member(
+                    member.onlyFields(MEMBER_FIELDS).required("extension"),
+                    member.wholeNumber("penalty").orElse(0)));
+      }
+      queues.add(
+          validated(
+              queue,
+              () ->
+                  new QueueSetup(
+                      queue.required("number"),
+                      queue.text("name").orElse(""),
+                      QueueSetup.Strategy.parse(queue.text("strategy").orElse("ringall")),
+                      queue.duration("ring_timeout").orElse(Duration.ofSeconds(20)),
+                      queue.duration("max_wait").orElse(Duration.ofMinutes(3)),
+                      members)));
+    }
+    SettingsSection routing = node.section("routing").onlyFields(ROUTING_FIELDS);
+    return validated(
+        node,
+        () ->
+            new TenantSetup(
+                node.required("domain"),
+                key(node),
+                crmUrl.or(() -> node.text("crm_url").filter(url -> !url.isBlank())),
+                node.flag("post_json").orElse(false),
+                zone(node),
+                dialect.orElseGet(
+                    () -> edition(node.path() + ".edition", node.text("edition").orElse("v2"))),
+                agents,
+                queues,
+                node.section("dids").entries(),
+                node.flag("recording").orElse(true),
+                routing.isPresent()
+                    ? new RoutingSetup(
+                        routing.flag("enabled").orElse(false),
+                        routing.duration("timeout").orElse(RoutingSetup.DEFAULT_TIMEOUT))
+                    : RoutingSetup.off()));
+  }
+
+  private static PbxKey key(SettingsSection tenant) {
+    String key = tenant.required("key");
+    try {
+      return new PbxKey(key);
+    } catch (ProtocolException bad) {
+      // Never the key itself: the message names the field only.
+      throw new SettingsException(tenant.path() + ".key: " + bad.getMessage());
+    }
+  }
+
+  private static ZoneId zone(SettingsSection tenant) {
+    String zone = tenant.text("time_zone").orElse("Asia/Ho_Chi_Minh");
+    try {
+      return ZoneId.of(zone);
+    } catch (DateTimeException unknown) {
+      throw new SettingsException(
+          tenant.path() + ".time_zone: '" + zone + "' is not a time zone (e.g. Asia/Ho_Chi_Minh)");
+    }
+  }
+
+  /** Builds a part, turning its own validation errors into ones that say where it is. */
+  private static <T> T validated(SettingsSection at, java.util.function.Supplier<T> build) {
+    try {
+      return build.get();
+    } catch (SettingsException named) {
+      throw named;
+    } catch (IllegalArgumentException | ProtocolException invalid) {
+      throw new SettingsException(at.path() + ": " + invalid.getMessage(), invalid);
     }
   }
 }

@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param queues the queues
  * @param dids each public number and where it routes: a queue number or an extension
  * @param recording whether calls are recorded
+ * @param routing whether (and how long) the PBX asks the CRM where to send an inbound call
  */
 public record TenantSetup(
     String domain,
@@ -33,7 +34,34 @@ public record TenantSetup(
     List<AgentSetup> agents,
     List<QueueSetup> queues,
     Map<String, String> dids,
-    boolean recording) {
+    boolean recording,
+    RoutingSetup routing) {
+
+  /** A tenant without sticky routing. */
+  public TenantSetup(
+      String domain,
+      PbxKey key,
+      Optional<String> crmUrl,
+      boolean postJson,
+      ZoneId zone,
+      Edition edition,
+      List<AgentSetup> agents,
+      List<QueueSetup> queues,
+      Map<String, String> dids,
+      boolean recording) {
+    this(
+        domain,
+        key,
+        crmUrl,
+        postJson,
+        zone,
+        edition,
+        agents,
+        queues,
+        dids,
+        recording,
+        RoutingSetup.off());
+  }
 
   /** Validates that queues and numbers route to what exists. */
   public TenantSetup {
@@ -42,6 +70,7 @@ public record TenantSetup(
     Objects.requireNonNull(crmUrl, "crmUrl");
     Objects.requireNonNull(zone, "zone");
     Objects.requireNonNull(edition, "edition");
+    Objects.requireNonNull(routing, "routing");
     agents = List.copyOf(agents);
     queues = List.copyOf(queues);
     dids = Map.copyOf(dids);
@@ -70,6 +99,18 @@ public record TenantSetup(
                 + ", which is neither a queue nor an extension");
       }
     }
+  }
+
+  /** The same tenant, its webhooks POSTed as JSON. */
+  public TenantSetup postingJson() {
+    return new TenantSetup(
+        domain, key, crmUrl, true, zone, edition, agents, queues, dids, recording, routing);
+  }
+
+  /** The same tenant with {@code routing}. */
+  public TenantSetup withRouting(RoutingSetup routing) {
+    return new TenantSetup(
+        domain, key, crmUrl, postJson, zone, edition, agents, queues, dids, recording, routing);
   }
 
   /** Never shows the key. */

@@ -24,6 +24,7 @@ import java.util.function.Consumer;
  */
 public final class Engine {
   private final SimClock clock;
+  private final StepTime time;
   private final Scheduler scheduler = new Scheduler();
   private final Map<String, CallCenter> byDomain = new LinkedHashMap<>();
 
@@ -55,13 +56,14 @@ public final class Engine {
       java.util.function.Supplier<Optional<String>> recordingBase,
       Consumer<FinishedCall> onFinished) {
     this.clock = clock;
+    this.time = new StepTime(clock);
     Random random = new Random(seed);
     for (TenantSetup tenant : tenants) {
       byDomain.put(
           tenant.domain(),
           new CallCenter(
               tenant,
-              clock,
+              time,
               scheduler,
               sink,
               new Random(random.nextLong()),
@@ -97,33 +99,61 @@ public final class Engine {
       Optional<Script> script,
       Duration patience,
       Duration talk) {
-    return center(domain).inbound(did, phone, script, patience, talk);
+    return inbound(domain, did, phone, script, patience, talk, Optional.empty());
+  }
+
+  /**
+   * As above, with the extension the CRM asked for ({@code sticky}, sticky routing): it rings first
+   * when the number routes to a queue, no script names an agent and that phone is free; otherwise
+   * the queue as usual. The question is asked before the call enters the engine, never under its
+   * lock.
+   */
+  public synchronized String inbound(
+      String domain,
+      String did,
+      String phone,
+      Optional<Script> script,
+      Duration patience,
+      Duration talk,
+      Optional<String> sticky) {
+    time.start();
+    return center(domain).inbound(did, phone, script, patience, talk, sticky);
+  }
+
+  /** Whether a call to {@code did} of tenant {@code domain} goes to a queue. */
+  public synchronized boolean routesToQueue(String domain, String did) {
+    return center(domain).routesToQueue(did);
   }
 
   /** An outbound call from {@code extension} to {@code phone}; returns its callid. */
   public synchronized String outbound(
       String domain, String extension, String phone, Optional<Script> script, Duration talk) {
+    time.start();
     return center(domain).outbound(extension, phone, script, talk, false);
   }
 
   /** Click-to-call: rings the agent's extension, then the customer; returns the callid. */
   public synchronized String dial(String domain, String extension, String phone) {
+    time.start();
     return center(domain)
         .outbound(extension, phone, Optional.empty(), Duration.ofSeconds(60), true);
   }
 
   /** Starts {@code source} listening to {@code target}'s call; returns the spy leg's callid. */
   public synchronized String spy(String domain, String source, String target, SpyMode mode) {
+    time.start();
     return center(domain).spy(source, target, mode);
   }
 
   /** Registers or unregisters an agent's phone. */
   public synchronized void register(String domain, String extension, boolean registered) {
+    time.start();
     center(domain).register(extension, registered);
   }
 
   /** Pauses or unpauses an agent in every queue. */
   public synchronized void pause(String domain, String extension, boolean paused) {
+    time.start();
     center(domain).pause(extension, paused);
   }
 
@@ -144,6 +174,7 @@ public final class Engine {
 
   /** Extensions free to take or make a call now. */
   public synchronized List<String> freeExtensions(String domain) {
+    time.start();
     return center(domain).freeExtensions();
   }
 
@@ -170,8 +201,8 @@ public final class Engine {
 
   /** Carries out every step due by now; returns how many. */
   public synchronized int runDue() {
-    int ran = scheduler.runDue(clock.instant());
-    return ran;
+    time.start();
+    return scheduler.runDue(time.instant());
   }
 
   /** When the next step is due. */

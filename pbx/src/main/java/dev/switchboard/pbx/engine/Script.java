@@ -39,6 +39,17 @@ public sealed interface Script {
   /** The call is refused at once: busy. */
   record Busy() implements Script {}
 
+  /**
+   * Outbound only: the caller hangs up after the customer's phone rang for {@code after}, before
+   * the customer answered (the PBX's CANCEL).
+   */
+  record Cancel(Duration after) implements Script {
+    /** Validates the duration. */
+    public Cancel {
+      requirePositive(after, "after");
+    }
+  }
+
   private static void requirePositive(Duration duration, String name) {
     if (duration == null || duration.isNegative()) {
       throw new IllegalArgumentException(name + " must not be negative");

@@ -10,7 +10,6 @@ import dev.switchboard.protocol.webhook.AgentStatusChange;
 import dev.switchboard.protocol.webhook.CallId;
 import dev.switchboard.protocol.webhook.CallProgress;
 import dev.switchboard.protocol.webhook.CallRecord;
-import dev.switchboard.protocol.webhook.CallStatus;
 import dev.switchboard.protocol.webhook.Direction;
 import dev.switchboard.protocol.webhook.Hangup;
 import dev.switchboard.protocol.webhook.IncomingCall;
@@ -80,13 +79,13 @@ final class Webhooks {
     }
   }
 
-  void missed(Call call, Duration held) {
+  void missed(Call call, Duration holdtime) {
     emit(
         call,
         new MissedCall(
             id(call),
             v2 ? Optional.empty() : Optional.of(call.start),
-            Optional.of(seconds(held)),
+            Optional.of(holdtime),
             queue(call),
             Optional.of(phone(call)),
             Map.of()));
@@ -103,34 +102,29 @@ final class Webhooks {
         call,
         new OutboundCall(
             id(call),
-            call.agent.extension(),
+            call.agent().orElseThrow().extension(),
             phone(call),
             Optional.of(answered ? CallProgress.ANSWER : CallProgress.RINGING),
             extra));
   }
 
-  void finalRecord(
-      Call call,
-      String status,
-      Optional<String> extension,
-      Duration billsec,
-      Optional<String> recording) {
-    Duration duration = seconds(Duration.between(call.start, call.clockNow()));
+  /** The final record, with the numbers of the call's record (the report's). */
+  void finalRecord(Call call, FinishedCall done) {
     emit(
         call,
         new CallRecord(
             id(call),
             Optional.of(call.start),
-            Optional.of(duration),
-            v2 ? Optional.of(seconds(billsec)) : Optional.empty(),
-            Optional.of(CallStatus.of(status)),
+            Optional.of(done.duration()),
+            v2 ? Optional.of(done.billsec()) : Optional.empty(),
+            Optional.of(done.callStatus()),
             v2 ? call.did : Optional.empty(),
-            extension,
+            done.extension(),
             Optional.of(phone(call)),
             v2
                 ? Optional.of(call.outbound ? Direction.OUTBOUND : Direction.INBOUND)
                 : Optional.empty(),
-            recording,
+            done.recordingUrl(),
             Map.of()));
   }
 
@@ -154,10 +148,6 @@ final class Webhooks {
   }
 
   private static Optional<String> queue(Call call) {
-    return Optional.ofNullable(call.queue).map(q -> q.setup.number());
-  }
-
-  private static Duration seconds(Duration duration) {
-    return Duration.ofSeconds(duration.toSeconds());
+    return Optional.ofNullable(call.queue()).map(q -> q.setup.number());
   }
 }

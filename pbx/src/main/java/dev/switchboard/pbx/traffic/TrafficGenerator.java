@@ -3,6 +3,7 @@ package dev.switchboard.pbx.traffic;
 import dev.switchboard.pbx.config.TenantSetup;
 import dev.switchboard.pbx.engine.Engine;
 import dev.switchboard.pbx.engine.EngineException;
+import dev.switchboard.pbx.routing.StickyRouting;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,8 +16,9 @@ import java.util.Random;
  * time), four in five inbound to a random number of a random tenant and one in five outbound from a
  * random free agent. Callers wait with exponential patience (mean 60 s), talk for a lognormal time
  * (median 90 s), and a third of them call from a small pool of regular customers. Agents answer by
- * their answer probability. The same seed gives the same traffic. Not thread-safe: its steps run on
- * the engine's agenda.
+ * their answer probability; of outbound calls 70% are answered, 12% given up by the caller while
+ * the customer's phone rings (CANCEL), 12% not answered and 6% busy. The same seed gives the same
+ * traffic. Not thread-safe: its steps run on the engine's agenda.
  */
 public final class TrafficGenerator {
   private static final double OUTBOUND_SHARE = 0.2;
@@ -26,12 +28,19 @@ public final class TrafficGenerator {
   };
 
   private final Engine engine;
+  private final StickyRouting routing;
   private final double callsPerHour;
   private final Random random;
   private final List<String> regulars = new ArrayList<>();
 
   /** Traffic of {@code callsPerHour} for {@code engine}, repeatable by {@code seed}. */
   public TrafficGenerator(Engine engine, double callsPerHour, long seed) {
+    this(engine, callsPerHour, seed, new StickyRouting());
+  }
+
+  /** As above, asking CRMs where to route inbound calls through {@code routing}. */
+  public TrafficGenerator(Engine engine, double callsPerHour, long seed, StickyRouting routing) {
+    this.routing = routing;
     if (callsPerHour <= 0) {
       throw new IllegalArgumentException("traffic must be positive (calls per hour)");
     }
@@ -60,12 +69,22 @@ public final class TrafficGenerator {
         });
   }
 
+  private static boolean isQueueMember(TenantSetup tenant, String extension) {
+    return tenant.queues().stream()
+        .anyMatch(queue -> queue.members().stream().anyMatch(m -> m.extension().equals(extension)));
+  }
+
   private void arrive() {
     List<TenantSetup> tenants = engine.tenants();
     TenantSetup tenant = tenants.get(random.nextInt(tenants.size()));
     try {
       if (random.nextDouble() < OUTBOUND_SHARE) {
-        List<String> free = engine.freeExtensions(tenant.domain());
+        // Only queue members call out: an extension in no queue (a supervisor's, the demo's own)
+        // is left free for people to use.
+        List<String> free =
+            engine.freeExtensions(tenant.domain()).stream()
+                .filter(extension -> isQueueMember(tenant, extension))
+                .toList();
         if (!free.isEmpty()) {
           engine.outbound(
               tenant.domain(),
@@ -77,16 +96,34 @@ public final class TrafficGenerator {
       } else if (!tenant.dids().isEmpty()) {
         List<String> dids = new ArrayList<>(tenant.dids().keySet());
         dids.sort(null);
-        engine.inbound(
-            tenant.domain(),
-            dids.get(random.nextInt(dids.size())),
-            caller(),
-            Optional.empty(),
-            patience(),
-            talk());
+        String did = dids.get(random.nextInt(dids.size()));
+        String phone = caller();
+        Duration patience = patience();
+        Duration talk = talk();
+        if (StickyRouting.isOn(tenant) && engine.routesToQueue(tenant.domain(), did)) {
+          routing
+              .ask(tenant, phone)
+              .thenAccept(sticky -> callIn(tenant, did, phone, patience, talk, sticky));
+        } else {
+          callIn(tenant, did, phone, patience, talk, Optional.empty());
+        }
       }
-    } catch (EngineException busy) {
+    } catch (EngineException unusable) {
       // A number or agent the configuration left unusable: that call simply does not happen.
+    }
+  }
+
+  private void callIn(
+      TenantSetup tenant,
+      String did,
+      String phone,
+      Duration patience,
+      Duration talk,
+      Optional<String> sticky) {
+    try {
+      engine.inbound(tenant.domain(), did, phone, Optional.empty(), patience, talk, sticky);
+    } catch (EngineException unusable) {
+      // As above: the call does not happen.
     }
   }
 

@@ -93,7 +93,13 @@ class ControlRoutesTest {
             "outbound busy",
             "{\"direction\":\"outbound\",\"extension\":\"107\",\"phone\":\"0912345678\","
                 + "\"outcome\":\"busy\"}",
-            "&billsec=0&status=BUSY&extension=107&phone=0912345678&direction=Outbound"));
+            "&billsec=0&status=BUSY&extension=107&phone=0912345678&direction=Outbound"),
+        Arguments.of(
+            "outbound cancelled",
+            "{\"direction\":\"outbound\",\"extension\":\"108\",\"phone\":\"0912345678\","
+                + "\"outcome\":\"cancelled\",\"after\":8}",
+            "&duration=8&billsec=0&status=CANCEL&extension=108&phone=0912345678"
+                + "&direction=Outbound"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -214,7 +220,20 @@ class ControlRoutesTest {
             "{\"direction\":\"inbound\",\"did\":\"19002028\",\"phone\":\"0938363739\","
                 + "\"outcome\":\"lost\"}",
             400,
-            "field outcome: 'lost' is not answered, no_answer, abandoned or busy"),
+            "field outcome: 'lost' is not answered, no_answer, abandoned, busy or cancelled"),
+        Arguments.of(
+            "/sim/calls",
+            "{\"direction\":\"inbound\",\"did\":\"19002028\",\"phone\":\"0938363739\","
+                + "\"outcome\":\"cancelled\"}",
+            400,
+            "field outcome: cancelled is for outbound calls (an inbound caller who hangs up first"
+                + " has abandoned)"),
+        Arguments.of(
+            "/sim/calls",
+            "{\"direction\":\"outbound\",\"extension\":\"105\",\"phone\":\"0912345678\","
+                + "\"outcome\":\"busy\",\"after\":3}",
+            400,
+            "field after: applies to answered, abandoned and cancelled calls only, not busy"),
         Arguments.of(
             "/sim/calls",
             "{\"direction\":\"outbound\",\"extension\":\"105\",\"phone\":\"0912345678\","
@@ -246,14 +265,14 @@ class ControlRoutesTest {
             "no tenant 'xyz.com' (known: abc.com)"),
         Arguments.of(
             "/sim/calls",
-            "{\"direction\":\"outbound\",\"extension\":\"100\",\"phone\":\"0912345678\"}",
+            "{\"direction\":\"outbound\",\"extension\":\"555\",\"phone\":\"0912345678\"}",
             404,
-            "extension 100 does not exist on abc.com"),
+            "extension 555 does not exist on abc.com"),
         Arguments.of(
-            "/sim/agents/100",
+            "/sim/agents/555",
             "{\"registered\":false}",
             404,
-            "extension 100 does not exist on abc.com"),
+            "extension 555 does not exist on abc.com"),
         Arguments.of(
             "/sim/agents/101", "{}", 400, "give registered or paused (or both) as true or false"),
         Arguments.of(

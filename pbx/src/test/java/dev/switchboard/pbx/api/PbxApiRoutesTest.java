@@ -61,12 +61,22 @@ class PbxApiRoutesTest {
   }
 
   @Test
-  void seedClickToCallFromExtension100IsRefusedBecauseThatExtensionDoesNotExist() {
+  void seedClickToCallFromExtension100RingsTheSupervisorsPhone() {
+    // The documents' example, verbatim: 100 is the built-in call center's supervisor, in no queue.
     TestPbx.Reply reply =
         pbx.get(
             "/api/CallControl/dial/from_number/100/to_number/093xxxxxxx/key/98589afb55de863cf4d5cd4ec2c41072/domain/abc.com");
 
-    assertError(reply, 404, "extension 100 does not exist");
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(reply.body()).isEqualTo("Success");
+    assertThat(pbx.webhooks).containsExactly("/api/Agent/ChangeStatus?extension=100&status=ring");
+  }
+
+  @Test
+  void clickToCallFromAnExtensionTheCallCenterLacksIsRefused() {
+    TestPbx.Reply reply = pbx.get(dialPath("dial", "555", "0938363739", KEY));
+
+    assertError(reply, 404, "extension 555 does not exist");
     assertThat(pbx.webhooks).isEmpty();
   }
 
@@ -155,7 +165,7 @@ class PbxApiRoutesTest {
   }
 
   @Test
-  void seedExtensionStatusBodyNamesBothExtensionsTheBuiltInCenterLacks() {
+  void seedExtensionStatusBodyNamesTheExtensionTheBuiltInCenterLacks() {
     TestPbx.Reply reply =
         pbx.post(
             "/api/Agent/status/format/json",
@@ -171,7 +181,7 @@ class PbxApiRoutesTest {
                 }
                 """));
 
-    assertError(reply, 404, "extensions 100, 200 do not exist");
+    assertError(reply, 404, "extension 200 does not exist");
   }
 
   @Test
@@ -194,7 +204,7 @@ class PbxApiRoutesTest {
   }
 
   @Test
-  void seedSpyBodyNamesTheUnknownListeningExtension() {
+  void seedSpyBodyFromTheSupervisorIsRefusedWhileTheAgentIsNotInACall() {
     TestPbx.Reply reply =
         pbx.post(
             "/api/Agent/spy/format/json",
@@ -208,7 +218,26 @@ class PbxApiRoutesTest {
                 }
                 """));
 
-    assertError(reply, 404, "extension 100 does not exist");
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.json().get("message").asText()).contains("101");
+  }
+
+  @Test
+  void spyFromAnExtensionTheCallCenterLacksIsRefused() {
+    TestPbx.Reply reply =
+        pbx.post(
+            "/api/Agent/spy/format/json",
+            seed(
+                """
+                {
+                 "key" : "98589afb123863cf4d5cd4ec2c41072",
+                 "src" : "555",
+                 "dst" : "101",
+                 "mode" : "whisper"
+                }
+                """));
+
+    assertError(reply, 404, "extension 555 does not exist");
   }
 
   @Test
@@ -237,7 +266,7 @@ class PbxApiRoutesTest {
   }
 
   @Test
-  void seedUpdateStatusBodyNamesTheUnknownExtension() {
+  void updateStatusNamesTheUnknownExtension() {
     TestPbx.Reply reply =
         pbx.post(
             "/api/Agent/update_status",
@@ -245,12 +274,12 @@ class PbxApiRoutesTest {
                 """
                 {
                  "key" : "98589afb123863cf4d5cd4ec2c41072",
-                 "exten" : "100",
+                 "exten" : "555",
                  "status" : "0"
                 }
                 """));
 
-    assertError(reply, 404, "extension 100 does not exist");
+    assertError(reply, 404, "extension 555 does not exist");
     assertThat(pbx.webhooks).isEmpty();
   }
 
@@ -270,7 +299,7 @@ class PbxApiRoutesTest {
                 """));
 
     assertThat(reply.status()).isEqualTo(200);
-    assertThat(reply.body()).isEqualTo("{\"result\":[]}");
+    assertThat(reply.body()).isEqualTo("{\"result\":[],\"total\":0}");
   }
 
   @Test
@@ -392,24 +421,27 @@ class PbxApiRoutesTest {
 
     assertThat(day.status()).isEqualTo(200);
     assertThat(day.json().get("result")).hasSize(2);
+    assertThat(day.json().get("total").asInt()).isEqualTo(2);
     assertThat(day.json().get("result").get(0).toString())
         .isEqualTo(
-            "{\"callid\":\""
+            "{\"direction\":\"Inbound\",\"queue_name\":\"999\","
+                + "\"calldate\":\"2024-03-01 13:15:40\",\"callerid\":\"0938363739\","
+                + "\"destination\":\"101\",\"status\":\"ANSWER\",\"billsec\":\"37\","
+                + "\"duration\":\"42\",\"holdtime\":5,\"callid\":\""
                 + inbound
-                + "\",\"calldate\":\"2024-03-01 13:15:40\",\"callerid\":\"0938363739\","
-                + "\"destination\":\"101\",\"direction\":\"Inbound\",\"duration\":42,"
-                + "\"billsec\":37,\"status\":\"ANSWER\",\"recordingpath\":\""
+                + "\",\"did_number\":\"19002028\",\"fee\":0,\"recordingpath\":\""
                 + TestPbx.RECORDING_BASE
                 + "/play_audio/data/"
                 + inbound
                 + "\"}");
     assertThat(day.json().get("result").get(1).toString())
         .isEqualTo(
-            "{\"callid\":\""
+            "{\"direction\":\"Outbound\",\"queue_name\":\"\","
+                + "\"calldate\":\"2024-03-01 13:16:40\",\"callerid\":\"105\","
+                + "\"destination\":\"0912345678\",\"status\":\"ANSWER\",\"billsec\":\"10\","
+                + "\"duration\":\"14\",\"holdtime\":0,\"callid\":\""
                 + outbound
-                + "\",\"calldate\":\"2024-03-01 13:16:40\",\"callerid\":\"105\","
-                + "\"destination\":\"0912345678\",\"direction\":\"Outbound\",\"duration\":14,"
-                + "\"billsec\":10,\"status\":\"ANSWER\",\"recordingpath\":\""
+                + "\",\"did_number\":\"\",\"fee\":800,\"recordingpath\":\""
                 + TestPbx.RECORDING_BASE
                 + "/play_audio/data/"
                 + outbound
@@ -437,7 +469,7 @@ class PbxApiRoutesTest {
                   + "\",\"enddate\":\""
                   + other
                   + "\"}");
-      assertThat(none.body()).as(other).isEqualTo("{\"result\":[]}");
+      assertThat(none.body()).as(other).isEqualTo("{\"result\":[],\"total\":0}");
     }
   }
 

@@ -44,8 +44,11 @@ public final class TestPbx implements AutoCloseable {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private TestPbx(SimClock clock, boolean caseInsensitiveRoutes) {
+    this(clock, caseInsensitiveRoutes, BuiltInCallCenter.tenant(Optional.empty(), Edition.V2));
+  }
+
+  private TestPbx(SimClock clock, boolean caseInsensitiveRoutes, TenantSetup tenant) {
     this.clock = clock;
-    TenantSetup tenant = BuiltInCallCenter.tenant(Optional.empty(), Edition.V2);
     WebhookFormatter formatter = new WebhookFormatter(Edition.V2, tenant.zone());
     this.engine =
         new Engine(
@@ -60,6 +63,7 @@ public final class TestPbx implements AutoCloseable {
                 config -> {
                   config.startup.showJavalinBanner = false;
                   config.router.caseInsensitiveRoutes = caseInsensitiveRoutes;
+                  PbxApiRoutes.allowBrowsers(config);
                   new PbxApiRoutes(engine).register(config.routes);
                   new ControlRoutes(engine).register(config.routes);
                   new RecordingRoutes(engine).register(config.routes);
@@ -76,6 +80,11 @@ public final class TestPbx implements AutoCloseable {
   /** On a stepped clock, with Javalin matching paths in any case (as the emulator should). */
   public static TestPbx startCaseInsensitive() {
     return new TestPbx(SimClock.stepped(START), true);
+  }
+
+  /** On a stepped clock standing at {@link #START}, serving {@code tenant} (v2). */
+  public static TestPbx start(TenantSetup tenant) {
+    return new TestPbx(SimClock.stepped(START), false, tenant);
   }
 
   /** On {@code clock}. */

@@ -7,6 +7,7 @@ import dev.switchboard.pbx.config.BuiltInCallCenter;
 import dev.switchboard.pbx.config.TenantSetup;
 import dev.switchboard.protocol.Edition;
 import dev.switchboard.protocol.api.SpyMode;
+import dev.switchboard.protocol.webhook.CallStatus;
 import dev.switchboard.protocol.webhook.WebhookFormatter;
 import java.time.Duration;
 import java.time.Instant;
@@ -247,6 +248,75 @@ class EngineScenariosTest {
                 + id
                 + "&calldate=2024-03-01-13:15:40&duration=14&status=ANSWERED&extension=105&phone=0912345678&recordingfile=https://pbx.example/play_audio/data/"
                 + id);
+  }
+
+  @Test
+  void outboundCallTheCallerGivesUpOnEndsCancelledWithoutTalk() {
+    Engine engine = engine(Edition.V2);
+    String id =
+        engine.outbound(
+            DOMAIN,
+            "105",
+            "0912345678",
+            Optional.of(new Script.Cancel(Duration.ofSeconds(9))),
+            Duration.ZERO);
+    step(engine, 20);
+    assertThat(sent)
+        .containsExactly(
+            "/api/Agent/ChangeStatus?extension=105&status=talk",
+            "/api/callcenter/init?extension=105&phone=0912345678&callid=" + id + "&event=RINGING",
+            "/api/callcenter/hangup?callid=" + id,
+            "/api/Agent/ChangeStatus?extension=105&status=on",
+            "/api/callcenter/calldata?callid="
+                + id
+                + "&calldate=2024-03-01%2013:15:40&duration=9&billsec=0&status=CANCEL&extension=105&phone=0912345678&direction=Outbound");
+    assertThat(finished)
+        .singleElement()
+        .satisfies(
+            call -> {
+              assertThat(call.callStatus()).isEqualTo(CallStatus.CANCEL);
+              assertThat(call.billsec()).isZero();
+              assertThat(call.recordingUrl()).isEmpty();
+            });
+    assertThat(engine.freeExtensions(DOMAIN)).contains("105");
+  }
+
+  @Test
+  void anInboundCallCannotBeCancelled() {
+    Engine engine = engine(Edition.V2);
+    assertThatThrownBy(
+            () ->
+                engine.inbound(
+                    DOMAIN,
+                    "19002028",
+                    "0938363739",
+                    Optional.of(new Script.Cancel(Duration.ofSeconds(3))),
+                    Duration.ZERO,
+                    Duration.ZERO))
+        .hasMessage("a cancelled call is outbound (an inbound caller abandons)");
+    assertThat(sent).isEmpty();
+  }
+
+  @Test
+  void clickToCallTheAgentGivesUpOnIsCancelled() {
+    Engine engine = engine(Edition.V2);
+    // Chance decides how a click-to-call goes (12% cancelled); seed 42 fixes which of these do.
+    String id = null;
+    for (int i = 0; i < 40 && id == null; i++) {
+      String dialed = engine.dial(DOMAIN, "104", "0912345678");
+      step(engine, 120);
+      if (callEvents(dialed).stream().anyMatch(e -> e.contains("status=CANCEL"))) {
+        id = dialed;
+      }
+    }
+    assertThat(id).as("a cancelled click-to-call among 40").isNotNull();
+    List<String> events = callEvents(id);
+    assertThat(events).hasSize(3);
+    assertThat(events.get(0))
+        .isEqualTo(
+            "/api/callcenter/init?extension=104&phone=0912345678&callid=" + id + "&event=RINGING");
+    assertThat(events.get(1)).isEqualTo("/api/callcenter/hangup?callid=" + id);
+    assertThat(events.get(2)).contains("&billsec=0&status=CANCEL&extension=104&phone=0912345678");
   }
 
   @Test

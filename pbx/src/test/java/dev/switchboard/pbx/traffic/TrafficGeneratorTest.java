@@ -57,6 +57,7 @@ class TrafficGeneratorTest {
     assertThat(run.finished()).anyMatch(c -> c.status().equals("ANSWER") && !c.outbound());
     assertThat(run.finished()).anyMatch(c -> c.status().equals("ABANDON"));
     assertThat(run.finished()).anyMatch(FinishedCall::outbound);
+    assertThat(run.finished()).anyMatch(c -> c.status().equals("CANCEL") && c.outbound());
     long outbound = run.finished().stream().filter(FinishedCall::outbound).count();
     assertThat((double) outbound / calls).isBetween(0.1, 0.3);
     double medianTalk =

@@ -190,7 +190,7 @@ final class WireArbitraries {
   }
 
   static Gen<CdrReply> cdrReplies() {
-    return lists().of(cdrEntries()).ofSizeBetween(0, 8).map(CdrReply::new);
+    return lists().of(cdrEntries()).ofSizeBetween(0, 8).map(entries -> new CdrReply(entries));
   }
 
   /** Member names of every body in this package, so random JSON hits the readers' branches. */
