@@ -92,10 +92,13 @@ public final class SyncCommand implements Callable<Integer> {
         report = hub.cdrSync().sync(tenant, first, last, bar::stepTo);
       }
       out.printf(
-          "%d call record(s) from the PBX: %d new call(s), %d completed, %d already known, %d unreadable.%n",
+          "%d call record(s) from the PBX: %d new call(s), %d completed (the hub had not seen them"
+              + " end), %d already complete given the report's details, %d already known,"
+              + " %d unreadable.%n",
           report.records(),
           report.newCalls(),
-          report.merged(),
+          report.completed(),
+          report.updated(),
           report.unchanged(),
           report.unreadable());
       return report.unreadable() == 0 ? 0 : 1;

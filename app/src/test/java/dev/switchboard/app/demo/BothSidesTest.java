@@ -306,6 +306,26 @@ class BothSidesTest {
   }
 
   @Test
+  void aSyncOverCallsTheWebhooksCompletedCountsNoneAsCompletedAndARepeatChangesNothing()
+      throws Exception {
+    start(0);
+    scriptedMix();
+    for (FinishedCall call : truth()) {
+      await()
+          .atMost(Duration.ofSeconds(15))
+          .until(() -> "ended".equals(hubCall(call.callId()).path("state").asText()));
+    }
+    LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+    var first = hub.cdrSync().sync("default", today.minusDays(1), today.plusDays(1), n -> {});
+    assertThat(first.records()).isEqualTo(5);
+    assertThat(first.newCalls()).isZero();
+    assertThat(first.completed()).as("every call had ended already").isZero();
+    assertThat(first.updated() + first.unchanged()).isEqualTo(5);
+    var again = hub.cdrSync().sync("default", today.minusDays(1), today.plusDays(1), n -> {});
+    assertThat(again.unchanged()).isEqualTo(5);
+  }
+
+  @Test
   void callsWhoseWebhooksWereLostGetTheirQueueDidAndHoldtimeFromTheReport() throws Exception {
     start(1.0);
     scripted(

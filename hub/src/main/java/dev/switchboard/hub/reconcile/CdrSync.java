@@ -67,21 +67,40 @@ public final class CdrSync {
     this.window = window;
   }
 
-  /** What one sync found and did. */
-  public record Report(int records, int newCalls, int merged, int unchanged, int unreadable) {
+  /**
+   * What one sync found and did.
+   *
+   * @param records the report's rows
+   * @param newCalls calls the hub did not know
+   * @param completed calls the hub knew but had not seen end, which the report ended
+   * @param updated calls the hub knew had ended, to which the report added what it alone gives
+   *     (queue, DID, holdtime, a status the webhooks did not send)
+   * @param unchanged rows already merged: nothing new
+   * @param unreadable rows that are not a call record
+   */
+  public record Report(
+      int records, int newCalls, int completed, int updated, int unchanged, int unreadable) {
     Report plus(Report other) {
       return new Report(
           records + other.records,
           newCalls + other.newCalls,
-          merged + other.merged,
+          completed + other.completed,
+          updated + other.updated,
           unchanged + other.unchanged,
           unreadable + other.unreadable);
     }
   }
 
+  /** What the hub knew of a call before the report's row was merged. */
+  private enum Before {
+    UNKNOWN,
+    OPEN,
+    ENDED
+  }
+
   /** Syncs every tenant with PBX settings over the last {@code window}. */
   public Report runOnce() {
-    Report total = new Report(0, 0, 0, 0, 0);
+    Report total = new Report(0, 0, 0, 0, 0, 0);
     Instant now = clock.instant();
     for (Tenant tenant : tenants.list()) {
       Optional<PbxSettings> pbx = tenants.pbx(tenant.id());
@@ -95,12 +114,12 @@ public final class CdrSync {
       try {
         Report report = sync(tenant, from, to, n -> {});
         total = total.plus(report);
-        if (report.newCalls() > 0 || report.merged() > 0) {
+        if (report.newCalls() > 0 || report.completed() > 0) {
           log.info(
               "call records of tenant {}: {} new call(s), {} completed from the PBX's report",
               tenant.id(),
               report.newCalls(),
-              report.merged());
+              report.completed());
         }
       } catch (PbxClientException unreachable) {
         log.warn(
@@ -127,12 +146,13 @@ public final class CdrSync {
     List<CdrEntry> entries = clients.forTenant(tenant.id()).callRecords(from, to, Optional.empty());
     WebhookParser parser = new WebhookParser(tenant.zone());
     int newCalls = 0;
-    int merged = 0;
+    int completed = 0;
+    int updated = 0;
     int unchanged = 0;
     int unreadable = 0;
     long done = 0;
     List<CompletableFuture<Appended>> pending = new ArrayList<>();
-    List<Boolean> known = new ArrayList<>();
+    List<Before> known = new ArrayList<>();
     for (CdrEntry entry : entries) {
       Optional<DecodedWebhook> decoded = decode(parser, entry);
       if (decoded.isEmpty()) {
@@ -140,7 +160,11 @@ public final class CdrSync {
         continue;
       }
       String query = decoded.get().raw().toQuery();
-      known.add(calls.find(tenant.id(), entry.callId()).isPresent());
+      known.add(
+          calls
+              .find(tenant.id(), entry.callId())
+              .map(call -> "ended".equals(call.path("state").asText()) ? Before.ENDED : Before.OPEN)
+              .orElse(Before.UNKNOWN));
       pending.add(
           writer.submit(
               EventDraft.webhook(
@@ -162,14 +186,16 @@ public final class CdrSync {
       Appended appended = pending.get(i).join();
       if (appended.duplicate()) {
         unchanged++;
-      } else if (known.get(i)) {
-        merged++;
-      } else {
-        newCalls++;
+        continue;
+      }
+      switch (known.get(i)) {
+        case UNKNOWN -> newCalls++;
+        case OPEN -> completed++;
+        case ENDED -> updated++;
       }
     }
     progress.accept(entries.size());
-    return new Report(entries.size(), newCalls, merged, unchanged, unreadable);
+    return new Report(entries.size(), newCalls, completed, updated, unchanged, unreadable);
   }
 
   /**
