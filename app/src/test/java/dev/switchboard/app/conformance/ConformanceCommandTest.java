@@ -69,6 +69,36 @@ class ConformanceCommandTest {
   }
 
   @Test
+  void webhooksCarryTheHeadersOfTheRealPbx() {
+    java.util.List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Javalin crm =
+        Javalin.create(
+                c ->
+                    c.routes.get(
+                        "/crm/<path>",
+                        ctx -> {
+                          seen.add(
+                              ctx.header("Accept")
+                                  + " | "
+                                  + ctx.header("User-Agent")
+                                  + " | "
+                                  + ctx.header("Content-Type"));
+                          ctx.result("{\"status code\":200,\"message\":\"OK\"}");
+                        }))
+            .start("127.0.0.1", 0);
+    try {
+      Run run = conformance("--crm-url", "http://127.0.0.1:" + crm.port() + "/crm");
+      assertThat(run.exit()).as(run.out()).isZero();
+      assertThat(seen)
+          .isNotEmpty()
+          .allMatch(
+              headers -> headers.equals("*/* | curl/7.81.0 | application/x-www-form-urlencoded"));
+    } finally {
+      crm.stop();
+    }
+  }
+
+  @Test
   void anUnreachableEndpointFailsWithoutHanging() {
     Run run = conformance("--crm-url", "http://127.0.0.1:1/crm", "--timeout", "2");
     assertThat(run.exit()).isEqualTo(1);

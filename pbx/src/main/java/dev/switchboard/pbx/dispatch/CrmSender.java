@@ -2,6 +2,7 @@ package dev.switchboard.pbx.dispatch;
 
 import dev.switchboard.protocol.ProtocolException;
 import dev.switchboard.protocol.webhook.CrmReply;
+import dev.switchboard.protocol.webhook.WebhookRequest;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -29,7 +30,7 @@ final class CrmSender implements AutoCloseable {
   private static final int BODY_SHOWN = 200;
 
   /** The User-Agent of a real PBX's webhooks: it sends them with curl. */
-  static final String USER_AGENT = "curl/7.81.0";
+  static final String USER_AGENT = WebhookRequest.USER_AGENT;
 
   /** What became of one attempt. */
   sealed interface Outcome {}
@@ -99,18 +100,13 @@ final class CrmSender implements AutoCloseable {
    */
   Outcome send(OutboxEntry entry) throws InterruptedException {
     URI uri = target(entry.destination(), entry.path(), entry.pathAndQuery());
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(uri)
-            .timeout(readTimeout)
-            .header("User-Agent", USER_AGENT)
-            .header("Accept", "*/*");
-    if (entry.destination().method() == Destination.Method.POST_JSON) {
-      request
-          .header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(entry.jsonBody()));
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(readTimeout);
+    boolean json = entry.destination().method() == Destination.Method.POST_JSON;
+    (json ? WebhookRequest.JSON_HEADERS : WebhookRequest.GET_HEADERS).forEach(request::header);
+    if (json) {
+      request.POST(HttpRequest.BodyPublishers.ofString(entry.jsonBody()));
     } else {
-      // What curl sends for the real PBX's bodiless GET (PROTOCOL-NOTES, captures of a real PBX).
-      request.header("Content-Type", "application/x-www-form-urlencoded").GET();
+      request.GET();
     }
     CompletableFuture<HttpResponse<String>> reply =
         client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());

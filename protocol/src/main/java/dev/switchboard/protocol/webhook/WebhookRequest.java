@@ -2,6 +2,7 @@ package dev.switchboard.protocol.webhook;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -10,6 +11,23 @@ import java.util.Objects;
  */
 public record WebhookRequest(WebhookPath path, RawFields fields) {
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The User-Agent of a real PBX's webhooks: it sends them with curl. */
+  public static final String USER_AGENT = "curl/7.81.0";
+
+  /**
+   * The headers a real VoiceCloud PBX sends with a GET webhook, seen in captures of its requests
+   * (PROTOCOL-NOTES): curl's, with a form content type although a GET has no body.
+   */
+  public static final Map<String, String> GET_HEADERS =
+      Map.of(
+          "Accept", "*/*",
+          "User-Agent", USER_AGENT,
+          "Content-Type", "application/x-www-form-urlencoded");
+
+  /** The same with a JSON body, for a CRM that takes webhooks as POST JSON. */
+  public static final Map<String, String> JSON_HEADERS =
+      Map.of("Accept", "*/*", "User-Agent", USER_AGENT, "Content-Type", "application/json");
 
   /** Both parts are required. */
   public WebhookRequest {
