@@ -18,7 +18,7 @@ class PbxCommandTest {
   void refusedTriesOutOfRangeAreNamed() {
     PbxCommand command = parsed("--refused-tries", "0");
     assertThatThrownBy(command::load)
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(dev.switchboard.server.SettingsException.class)
         .hasMessage("dispatch.refused_tries: must be between 1 and 100 (got 0)");
   }
 
