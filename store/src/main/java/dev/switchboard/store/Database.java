@@ -5,6 +5,10 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +31,9 @@ public final class Database implements AutoCloseable {
   private final HikariDataSource dataSource;
   private final Jdbi jdbi;
   private final ScheduledExecutorService checkpoints;
+
+  /** How long a caller waits for a pooled connection by default before it is told there is none. */
+  public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(10);
 
   private Database(DatabaseSettings settings, HikariDataSource dataSource) {
     this.settings = settings;
@@ -68,9 +75,18 @@ public final class Database implements AutoCloseable {
    * @throws UnableToOpenDatabaseException naming the database and what went wrong
    */
   public static Database open(DatabaseSettings settings, String module) {
+    return open(settings, module, DEFAULT_CONNECTION_TIMEOUT);
+  }
+
+  /**
+   * Opens the database as {@link #open(DatabaseSettings, String)} does, with callers waiting at
+   * most {@code connectionTimeout} for a pooled connection (at least 250 ms, Hikari's floor).
+   */
+  public static Database open(
+      DatabaseSettings settings, String module, Duration connectionTimeout) {
     HikariDataSource dataSource;
     try {
-      dataSource = new HikariDataSource(poolConfig(settings, module));
+      dataSource = new HikariDataSource(poolConfig(settings, module, connectionTimeout));
     } catch (RuntimeException unreachable) {
       throw new UnableToOpenDatabaseException(
           "cannot open database " + settings.redactedUrl() + ": " + rootMessage(unreachable),
@@ -87,12 +103,13 @@ public final class Database implements AutoCloseable {
     return database;
   }
 
-  private static HikariConfig poolConfig(DatabaseSettings settings, String module) {
+  private static HikariConfig poolConfig(
+      DatabaseSettings settings, String module, Duration connectionTimeout) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(settings.jdbcUrl());
     config.setPoolName(module + "-db");
     config.setMaximumPoolSize(settings.maxPoolSize());
-    config.setConnectionTimeout(10_000);
+    config.setConnectionTimeout(Math.max(250, connectionTimeout.toMillis()));
     config.setInitializationFailTimeout(5_000);
     if (settings.dialect() == Dialect.SQLITE) {
       createParentFolder(settings.jdbcUrl());
@@ -196,6 +213,30 @@ public final class Database implements AutoCloseable {
       checkpoint();
     }
     dataSource.close();
+  }
+
+  /**
+   * Whether {@code failure} (or a cause) says the database could not be reached: no connection
+   * within the pool's timeout, a refused or lost connection (SQLSTATE class 08). Such a failure is
+   * the database's, not the request's, and retrying later may work.
+   */
+  public static boolean isConnectionFailure(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLTransientConnectionException
+          || cause instanceof SQLNonTransientConnectionException
+          || cause instanceof SQLRecoverableException) {
+        return true;
+      }
+      if (cause instanceof SQLException sql
+          && sql.getSQLState() != null
+          && sql.getSQLState().startsWith("08")) {
+        return true;
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return false;
   }
 
   private static String rootMessage(Throwable failure) {

@@ -3,6 +3,8 @@ package dev.switchboard.hub.intake;
 import dev.switchboard.hub.events.EventDraft;
 import dev.switchboard.hub.events.RawFormat;
 import dev.switchboard.hub.events.Source;
+import dev.switchboard.hub.http.ApiException;
+import dev.switchboard.hub.http.ClientMistakes;
 import dev.switchboard.hub.tenants.SourceNetworks;
 import dev.switchboard.hub.tenants.Tenant;
 import dev.switchboard.hub.tenants.TenantStore;
@@ -100,7 +102,9 @@ public final class WebhookRoutes {
 
   /** Adds the routes. */
   public void register(RoutesConfig routes) {
-    for (HandlerType method : new HandlerType[] {HandlerType.GET, HandlerType.POST}) {
+    // HEAD is answered as GET is (the same checks, the same status, no body) and never stores.
+    for (HandlerType method :
+        new HandlerType[] {HandlerType.GET, HandlerType.HEAD, HandlerType.POST}) {
       routes.addHttpHandler(method, "/hooks/{token}/<path>", this::tokenWebhook);
       routes.addHttpHandler(method, "/api/<path>", this::bareWebhook);
     }
@@ -173,7 +177,7 @@ public final class WebhookRoutes {
     Carried carried;
     try {
       carried = carried(ctx);
-    } catch (RuntimeException unreadable) {
+    } catch (Exception unreadable) { // Jetty's read failures are IOExceptions, thrown unchecked
       if (unreadable instanceof HttpResponseException tooLarge) {
         reject(
             ctx,
@@ -182,16 +186,24 @@ public final class WebhookRoutes {
             "request body is larger than the " + maxRequestBytes + " bytes allowed");
         return;
       }
-      // The sender went away mid-body (or sent garbage): nothing to store, nobody to tell.
-      reject(ctx, 400, "unreadable", "the request body could not be read");
+      Optional<ApiException> mistake = ClientMistakes.of(unreadable, ctx);
+      if (mistake.isEmpty()) {
+        throw unreadable;
+      }
+      reject(ctx, mistake.get().status(), "unreadable", mistake.get().getMessage());
       return;
     }
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    boolean head = ctx.method() == HandlerType.HEAD;
     if (routeQuestion) {
       routeQuestions.answer(ctx, tenant, path, carried.format(), carried.raw(), now);
       return;
     }
     if (webhook.isEmpty()) {
+      if (head) {
+        reply(ctx, 200, CrmReply.OK);
+        return;
+      }
       unknownPaths.increment();
       commit(
           ctx,
@@ -205,6 +217,10 @@ public final class WebhookRoutes {
       decoded = carried.format().parse(parser, webhook.get(), carried.raw());
     } catch (ProtocolException invalid) {
       reject(ctx, 404, "invalid", invalid.getMessage());
+      return;
+    }
+    if (head) {
+      reply(ctx, 200, CrmReply.OK); // what a GET would get; nothing is stored for a HEAD
       return;
     }
     commit(
