@@ -5,12 +5,14 @@ import dev.switchboard.hub.events.RawFormat;
 import dev.switchboard.hub.events.Source;
 import dev.switchboard.hub.http.ApiException;
 import dev.switchboard.hub.http.ClientMistakes;
+import dev.switchboard.hub.http.UnicodeText;
 import dev.switchboard.hub.tenants.SourceNetworks;
 import dev.switchboard.hub.tenants.Tenant;
 import dev.switchboard.hub.tenants.TenantStore;
 import dev.switchboard.protocol.ProtocolException;
 import dev.switchboard.protocol.webhook.CrmReply;
 import dev.switchboard.protocol.webhook.DecodedWebhook;
+import dev.switchboard.protocol.webhook.RawField;
 import dev.switchboard.protocol.webhook.WebhookParser;
 import dev.switchboard.protocol.webhook.WebhookPath;
 import io.javalin.config.RoutesConfig;
@@ -217,6 +219,15 @@ public final class WebhookRoutes {
       decoded = carried.format().parse(parser, webhook.get(), carried.raw());
     } catch (ProtocolException invalid) {
       reject(ctx, 404, "invalid", invalid.getMessage());
+      return;
+    }
+    try {
+      for (RawField field : decoded.raw().fields()) {
+        UnicodeText.require("", field.name());
+        UnicodeText.require(field.name(), field.value());
+      }
+    } catch (ApiException brokenText) {
+      reject(ctx, brokenText.status(), "invalid_text", brokenText.getMessage());
       return;
     }
     if (head) {
