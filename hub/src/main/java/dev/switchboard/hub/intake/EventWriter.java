@@ -1,7 +1,6 @@
 package dev.switchboard.hub.intake;
 
 import dev.switchboard.hub.agents.AgentBoard;
-import dev.switchboard.hub.agents.AgentStatus;
 import dev.switchboard.hub.calls.CallLookups;
 import dev.switchboard.hub.calls.CallStore;
 import dev.switchboard.hub.contacts.ContactStore;
@@ -209,21 +208,16 @@ public final class EventWriter implements AutoCloseable {
     } else if (draft.webhook().orElse(null) instanceof RingNotification) {
       salt = ringBursts.salt(draft.tenantId(), draft.content(), draft.receivedAt());
     } else if (draft.webhook().orElse(null) instanceof AgentStatusChange status) {
-      // A status is a duplicate when it repeats the ChangeStatus that set the board's current
-      // status and nothing changed the board since; the same status after call events moved the
-      // board is new (and corrects it).
-      Optional<AgentStatus> board =
-          projector.agentNow(handle, draft.tenantId(), status.extension());
-      Optional<EventLog.LatestStatus> latest =
-          eventLog.latestAgentStatus(handle, draft.tenantId(), status.extension());
-      boolean repeat =
-          board.filter(b -> b.status().equals(status.status().code())).isPresent()
-              && latest.filter(l -> l.status().equals(status.status().code())).isPresent()
-              && board.get().lastSeq() <= latest.get().seq();
-      if (repeat) {
+      // The PBX gives no event id: a ChangeStatus is a repeated delivery when the last event the
+      // log holds for its extension is a status with the same value (nothing of that extension
+      // came in between). Otherwise it is new, and salted with that last event's sequence so it
+      // never collides with an earlier identical one. See docs/architecture.md.
+      Optional<EventLog.LatestOfExtension> latest =
+          eventLog.latestOfExtension(handle, draft.tenantId(), status.extension());
+      if (latest.filter(last -> last.isStatus(status.status().code())).isPresent()) {
         return new Result(Appended.DUPLICATE, List.of());
       }
-      salt = board.map(b -> Long.toString(b.lastSeq())).orElse("");
+      salt = latest.map(last -> "after:" + last.seq()).orElse("");
     }
     Optional<Long> seq = eventLog.append(handle, draft, salt);
     if (seq.isEmpty()) {
