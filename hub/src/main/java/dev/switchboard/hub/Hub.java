@@ -49,6 +49,13 @@ public final class Hub implements AutoCloseable {
   /** How often due call-data look-ups run: with their ten-second delay, within the minute. */
   private static final java.time.Duration CALL_DATA_LOOKUP_EVERY = java.time.Duration.ofSeconds(5);
 
+  /**
+   * How long anything in the hub waits for a pooled connection: a webhook whose tenant look-up gets
+   * none is answered 503 with time to spare within its 5-second bound, and the writer gives up on a
+   * batch (failing it as not stored) rather than holding it while the database is gone.
+   */
+  static final java.time.Duration CONNECTION_TIMEOUT = java.time.Duration.ofSeconds(2);
+
   private final HubConfig config;
   private final Database database;
   private final TenantStore tenants;
@@ -71,7 +78,7 @@ public final class Hub implements AutoCloseable {
 
   private Hub(HubConfig config, Clock clock) {
     this.config = config;
-    this.database = Database.open(config.database(), "hub");
+    this.database = Database.open(config.database(), "hub", CONNECTION_TIMEOUT);
     try {
       this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       this.tenants = new TenantStore(database.jdbi(), clock);
@@ -215,16 +222,17 @@ public final class Hub implements AutoCloseable {
     try {
       job.run();
     } catch (RuntimeException failed) {
-      log.warn("{} failed; will try again", what, failed);
+      if (Database.isConnectionFailure(failed)) {
+        // The writer says so once; a stack trace every few seconds of an outage says nothing more.
+        log.warn("{} failed: {}; will try again", what, Database.rootCause(failed));
+      } else {
+        log.warn("{} failed; will try again", what, failed);
+      }
     }
   }
 
   private void sweepQuietly() {
-    try {
-      sweeper.runOnce();
-    } catch (RuntimeException failed) {
-      log.warn("sweep failed; will try again", failed);
-    }
+    quietly("sweep", sweeper::runOnce);
   }
 
   /** The port the server listens on (the real one when configured with 0). */

@@ -239,6 +239,15 @@ public final class Database implements AutoCloseable {
     return false;
   }
 
+  /** The innermost cause of {@code failure} as one short line (its type and message, redacted). */
+  public static String rootCause(Throwable failure) {
+    Throwable cause = failure;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return cause.getClass().getSimpleName() + ": " + rootMessage(cause);
+  }
+
   private static String rootMessage(Throwable failure) {
     Throwable cause = failure;
     while (cause.getCause() != null && cause.getCause() != cause) {

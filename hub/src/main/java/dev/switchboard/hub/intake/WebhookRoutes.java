@@ -15,6 +15,7 @@ import dev.switchboard.protocol.webhook.DecodedWebhook;
 import dev.switchboard.protocol.webhook.RawField;
 import dev.switchboard.protocol.webhook.WebhookParser;
 import dev.switchboard.protocol.webhook.WebhookPath;
+import dev.switchboard.store.Database;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -23,13 +24,12 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
 /**
@@ -45,7 +45,19 @@ import java.util.regex.Pattern;
  * /api/callcenter/route}) is authenticated the same way and answered by {@link RouteQuestions}.
  */
 public final class WebhookRoutes {
-  private static final long COMMIT_TIMEOUT_SECONDS = 30;
+  /**
+   * How long a webhook may wait for its commit before it is withdrawn from the writer's queue and
+   * answered 503 (not stored), counted from its receipt, tenant look-up included.
+   */
+  static final Duration WITHDRAW_AFTER = Duration.ofSeconds(4);
+
+  /**
+   * The longest a webhook is answered after: one whose commit was under way at {@link
+   * #WITHDRAW_AFTER} is waited for until then, and answered 503 "may be stored" if the database has
+   * not confirmed it by then. Well under a PBX's own timeout (the emulator's is 10 s), so the PBX
+   * hears a 503 and retries rather than timing out not knowing.
+   */
+  static final Duration ANSWER_WITHIN = Duration.ofSeconds(5);
 
   /** The routing question's path, under the same base URL as the webhooks. */
   static final String ROUTE_PATH = "/api/callcenter/route";
@@ -113,43 +125,62 @@ public final class WebhookRoutes {
   }
 
   private void tokenWebhook(Context ctx) {
-    Optional<Tenant> tenant = tenants.findByToken(ctx.pathParam("token"));
-    if (tenant.isEmpty()) {
-      reject(ctx, 404, "unauthorized", "unknown webhook token");
-      return;
+    long received = System.nanoTime();
+    try {
+      Optional<Tenant> tenant;
+      try {
+        tenant = tenants.findByToken(ctx.pathParam("token"));
+      } catch (RuntimeException lookupFailed) {
+        if (!Database.isConnectionFailure(lookupFailed)) {
+          throw lookupFailed;
+        }
+        reject(ctx, 503, "database_unavailable", "the database is unavailable; retry later");
+        return;
+      }
+      if (tenant.isEmpty()) {
+        reject(ctx, 404, "unauthorized", "unknown webhook token");
+        return;
+      }
+      accept(ctx, tenant.get(), "/" + ctx.pathParam("path"), received);
+    } finally {
+      latency.record(System.nanoTime() - received, TimeUnit.NANOSECONDS);
     }
-    accept(ctx, tenant.get(), "/" + ctx.pathParam("path"));
   }
 
   private void bareWebhook(Context ctx) {
-    if (!bareSources.allows(ctx.ip())) {
-      reject(
-          ctx,
-          404,
-          "forbidden_source",
-          "bare webhook paths are served to "
-              + bareSources
-              + " only; use the tenant's /hooks/{token} URL");
-      return;
-    }
-    Optional<Tenant> tenant = tenants.find(Tenant.DEFAULT_ID);
-    if (tenant.isEmpty()) {
-      reject(ctx, 404, "unauthorized", "there is no default tenant");
-      return;
-    }
-    accept(ctx, tenant.get(), "/api/" + ctx.pathParam("path"));
-  }
-
-  private void accept(Context ctx, Tenant tenant, String path) {
-    long started = System.nanoTime();
+    long received = System.nanoTime();
     try {
-      acceptTimed(ctx, tenant, path);
+      if (!bareSources.allows(ctx.ip())) {
+        reject(
+            ctx,
+            404,
+            "forbidden_source",
+            "bare webhook paths are served to "
+                + bareSources
+                + " only; use the tenant's /hooks/{token} URL");
+        return;
+      }
+      Optional<Tenant> tenant;
+      try {
+        tenant = tenants.find(Tenant.DEFAULT_ID);
+      } catch (RuntimeException lookupFailed) {
+        if (!Database.isConnectionFailure(lookupFailed)) {
+          throw lookupFailed;
+        }
+        reject(ctx, 503, "database_unavailable", "the database is unavailable; retry later");
+        return;
+      }
+      if (tenant.isEmpty()) {
+        reject(ctx, 404, "unauthorized", "there is no default tenant");
+        return;
+      }
+      accept(ctx, tenant.get(), "/api/" + ctx.pathParam("path"), received);
     } finally {
-      latency.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+      latency.record(System.nanoTime() - received, TimeUnit.NANOSECONDS);
     }
   }
 
-  private void acceptTimed(Context ctx, Tenant tenant, String path) {
+  private void accept(Context ctx, Tenant tenant, String path, long received) {
     if (!tenant.allowedNetworks().allows(ctx.ip())) {
       reject(
           ctx,
@@ -209,8 +240,8 @@ public final class WebhookRoutes {
       unknownPaths.increment();
       commit(
           ctx,
-          EventDraft.unknownPath(
-              tenant.id(), now, ctx.ip(), path, carried.format(), carried.raw()));
+          EventDraft.unknownPath(tenant.id(), now, ctx.ip(), path, carried.format(), carried.raw()),
+          received);
       return;
     }
     DecodedWebhook decoded;
@@ -244,13 +275,20 @@ public final class WebhookRoutes {
             decoded.event(),
             webhook.get(),
             carried.format(),
-            carried.raw()));
+            carried.raw()),
+        received);
   }
 
-  /** Queues {@code draft}, waits for its commit and replies OK, or the reason it failed. */
-  private void commit(Context ctx, EventDraft draft) {
+  /**
+   * Queues {@code draft} and replies OK once it is committed, or 503 once it is known not to be
+   * (withdrawn unwritten after {@link #WITHDRAW_AFTER}, or refused by a database out of reach), or
+   * 503 "may be stored" when the database went away during its own commit.
+   */
+  private void commit(Context ctx, EventDraft draft, long received) {
     try {
-      Appended appended = writer.submit(draft).get(COMMIT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      Appended appended =
+          writer.store(
+              draft, received + WITHDRAW_AFTER.toNanos(), received + ANSWER_WITHIN.toNanos());
       String outcome = appended.duplicate() ? "duplicate" : "stored";
       Counter.builder("switchboard.events.accepted")
           .tag("type", draft.type())
@@ -260,11 +298,8 @@ public final class WebhookRoutes {
       reply(ctx, 200, CrmReply.OK);
     } catch (OverloadedException overloaded) {
       reject(ctx, 503, "overloaded", overloaded.getMessage());
-    } catch (ExecutionException | TimeoutException notStored) {
-      reject(ctx, 503, "not_stored", "the event could not be stored; retry later");
-    } catch (InterruptedException interrupted) {
-      Thread.currentThread().interrupt();
-      reject(ctx, 503, "not_stored", "the hub is shutting down; retry later");
+    } catch (NotStoredException notStored) {
+      reject(ctx, 503, notStored.inDoubt() ? "in_doubt" : "not_stored", notStored.getMessage());
     }
   }
 
