@@ -122,7 +122,8 @@ public final class Hub implements AutoCloseable {
               calls,
               agents,
               contacts,
-              config.stream().maxReplayEvents());
+              config.stream().maxReplayEvents(),
+              metrics);
       this.server =
           HubServer.create(
               config,

@@ -103,6 +103,36 @@ public final class EventLog {
         .list();
   }
 
+  /**
+   * What the events after {@code afterSeq} touched, in log order, at most {@code limit}: each one's
+   * sequence, tenant, type, call and extension, read from their columns without parsing anything.
+   */
+  public List<Touch> touchesAfter(Handle handle, long afterSeq, int limit) {
+    return handle
+        .createQuery(
+            "select seq, tenant_id, type, callid, extension from events where seq > :after order"
+                + " by seq limit :limit")
+        .bind("after", afterSeq)
+        .bind("limit", limit)
+        .map(
+            (rs, ctx) ->
+                new Touch(
+                    rs.getLong("seq"),
+                    rs.getString("tenant_id"),
+                    rs.getString("type"),
+                    Optional.ofNullable(rs.getString("callid")),
+                    Optional.ofNullable(rs.getString("extension"))))
+        .list();
+  }
+
+  /** What one logged event touched: its call and the agent extension it names, if any. */
+  public record Touch(
+      long seq,
+      String tenantId,
+      String type,
+      Optional<String> callId,
+      Optional<String> extension) {}
+
   /** The highest sequence number in the log, 0 when empty. */
   public long lastSeq(Handle handle) {
     return handle.createQuery("select coalesce(max(seq), 0) from events").mapTo(Long.class).one();
