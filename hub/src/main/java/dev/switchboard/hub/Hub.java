@@ -76,9 +76,12 @@ public final class Hub implements AutoCloseable {
   public record Startup(
       Optional<TenantStore.Created> defaultTenant, Optional<String> generatedApiToken) {}
 
-  private Hub(HubConfig config, Clock clock) {
+  private Hub(HubConfig config, Clock clock, boolean serving) {
     this.config = config;
-    this.database = Database.open(config.database(), "hub", CONNECTION_TIMEOUT);
+    this.database =
+        serving
+            ? Database.open(config.database(), "hub", CONNECTION_TIMEOUT)
+            : Database.openInBackground(config.database(), "hub");
     try {
       this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       this.tenants = new TenantStore(database.jdbi(), clock);
@@ -107,7 +110,8 @@ public final class Hub implements AutoCloseable {
               feed,
               metrics,
               config.intake().queueCapacity(),
-              config.intake().maxBatch());
+              config.intake().maxBatch(),
+              database.pacing());
       this.sweeper = new CallSweeper(calls, writer::submit, clock, config.calls().sweepAfter());
       PbxClients clients = new PbxClients(tenants);
       this.cdrSync =
@@ -158,17 +162,18 @@ public final class Hub implements AutoCloseable {
 
   /**
    * Opens the database and starts only the event writer: no HTTP server, no scheduled jobs. For
-   * maintenance commands ({@code hub sync}) that write through the log while a serving hub may run.
+   * maintenance commands ({@code hub sync}) that write through the log while a serving hub may run:
+   * its writer is paced so the serving hub's is never starved of SQLite's write lock.
    */
   public static Hub startWriterOnly(HubConfig config, Clock clock) {
-    Hub hub = new Hub(config, clock);
+    Hub hub = new Hub(config, clock, false);
     hub.writer.start();
     return hub;
   }
 
   /** Opens the database, migrates it, and starts taking webhooks. */
   public static Hub start(HubConfig config, Clock clock) {
-    Hub hub = new Hub(config, clock);
+    Hub hub = new Hub(config, clock, true);
     hub.writer.start();
     hub.serving = true;
     try {

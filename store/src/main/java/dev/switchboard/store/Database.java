@@ -31,13 +31,15 @@ public final class Database implements AutoCloseable {
   private final HikariDataSource dataSource;
   private final Jdbi jdbi;
   private final ScheduledExecutorService checkpoints;
+  private final Pacing pacing;
 
   /** How long a caller waits for a pooled connection by default before it is told there is none. */
   public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(10);
 
-  private Database(DatabaseSettings settings, HikariDataSource dataSource) {
+  private Database(DatabaseSettings settings, HikariDataSource dataSource, Pacing pacing) {
     this.settings = settings;
     this.dataSource = dataSource;
+    this.pacing = pacing;
     this.jdbi = Jdbi.create(dataSource);
     this.checkpoints = settings.dialect() == Dialect.SQLITE ? startCheckpoints() : null;
   }
@@ -84,17 +86,36 @@ public final class Database implements AutoCloseable {
    */
   public static Database open(
       DatabaseSettings settings, String module, Duration connectionTimeout) {
+    return open(settings, module, connectionTimeout, false);
+  }
+
+  /**
+   * Opens the database for a background writer beside a serving process (an import, a sync, a
+   * rebuild): on SQLite its writers wait up to a minute for the write lock, and its {@link
+   * #pacing()} gives the lock up regularly, so the serving process's writer is never starved.
+   */
+  public static Database openInBackground(DatabaseSettings settings, String module) {
+    return open(settings, module, DEFAULT_CONNECTION_TIMEOUT, true);
+  }
+
+  private static Database open(
+      DatabaseSettings settings, String module, Duration connectionTimeout, boolean background) {
     HikariDataSource dataSource;
     try {
-      dataSource = new HikariDataSource(poolConfig(settings, module, connectionTimeout));
+      dataSource =
+          new HikariDataSource(poolConfig(settings, module, connectionTimeout, background));
     } catch (RuntimeException unreachable) {
       throw new UnableToOpenDatabaseException(
           "cannot open database " + settings.redactedUrl() + ": " + rootMessage(unreachable),
           unreachable);
     }
-    Database database = new Database(settings, dataSource);
+    Database database =
+        new Database(
+            settings,
+            dataSource,
+            background ? Pacing.forBackgroundWriter(settings.dialect()) : Pacing.none());
     try {
-      database.migrate(module);
+      database.migrate(module, background);
     } catch (FlywayException failed) {
       dataSource.close();
       throw new UnableToOpenDatabaseException(
@@ -104,7 +125,7 @@ public final class Database implements AutoCloseable {
   }
 
   private static HikariConfig poolConfig(
-      DatabaseSettings settings, String module, Duration connectionTimeout) {
+      DatabaseSettings settings, String module, Duration connectionTimeout, boolean background) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(settings.jdbcUrl());
     config.setPoolName(module + "-db");
@@ -115,7 +136,8 @@ public final class Database implements AutoCloseable {
       createParentFolder(settings.jdbcUrl());
       config.addDataSourceProperty("journal_mode", "WAL");
       config.addDataSourceProperty("synchronous", settings.sqliteSync().name());
-      config.addDataSourceProperty("busy_timeout", "10000");
+      // A background writer may wait longer for the lock than a request can.
+      config.addDataSourceProperty("busy_timeout", background ? "60000" : "10000");
       config.addDataSourceProperty("foreign_keys", "true");
       // Every transaction begins as a write (BEGIN IMMEDIATE): one that began deferred, read, and
       // then wrote would find another connection's commit in between and fail at once with
@@ -148,8 +170,8 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  private void migrate(String module) {
-    var result =
+  private void migrate(String module, boolean background) {
+    Flyway flyway =
         Flyway.configure()
             .dataSource(dataSource)
             .locations(
@@ -159,8 +181,16 @@ public final class Database implements AutoCloseable {
             .baselineOnMigrate(true)
             .baselineVersion("0")
             .failOnMissingLocations(false)
-            .load()
-            .migrate();
+            .load();
+    // Migrating takes the write lock for as long as it checks every migration (seconds on a busy
+    // SQLite file): a command beside a serving hub only reads whether anything is pending.
+    if (background) {
+      var info = flyway.info();
+      if (info.current() != null && info.pending().length == 0) {
+        return;
+      }
+    }
+    var result = flyway.migrate();
     if (result.migrationsExecuted > 0) {
       log.info(
           "database {}: applied {} migration(s) of {}, now at version {}",
@@ -169,6 +199,14 @@ public final class Database implements AutoCloseable {
           module,
           result.targetSchemaVersion);
     }
+  }
+
+  /**
+   * How a writer on this database gives way to a serving process's writer: paced when opened with
+   * {@link #openInBackground} on SQLite, else no pacing.
+   */
+  public Pacing pacing() {
+    return pacing;
   }
 
   /** The JDBI handle for queries and transactions. */

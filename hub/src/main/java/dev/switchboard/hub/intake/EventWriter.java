@@ -12,6 +12,7 @@ import dev.switchboard.hub.stream.ChangeFeed;
 import dev.switchboard.protocol.webhook.AgentStatusChange;
 import dev.switchboard.protocol.webhook.RingNotification;
 import dev.switchboard.store.Database;
+import dev.switchboard.store.Pacing;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,6 +57,7 @@ public final class EventWriter implements AutoCloseable {
   private final BlockingQueue<Submission> queue;
   private final int capacity;
   private final int maxBatch;
+  private final Pacing pacing;
   private volatile Thread thread;
   private Handle handle; // the writer's own connection, kept between batches
   private boolean databaseDown; // the writer thread's view, for logging an outage once
@@ -63,7 +65,8 @@ public final class EventWriter implements AutoCloseable {
   private volatile boolean running;
 
   /**
-   * A writer with a queue of {@code capacity} events, committing at most {@code maxBatch} at once.
+   * A writer with a queue of {@code capacity} events, committing at most {@code maxBatch} at once,
+   * paced by {@code pacing} after its commits (a writer beside a serving hub gives way to it).
    */
   public EventWriter(
       Jdbi jdbi,
@@ -75,8 +78,10 @@ public final class EventWriter implements AutoCloseable {
       ChangeFeed feed,
       MeterRegistry metrics,
       int capacity,
-      int maxBatch) {
+      int maxBatch,
+      Pacing pacing) {
     this.jdbi = jdbi;
+    this.pacing = pacing;
     this.eventLog = eventLog;
     this.projector =
         new Projector(eventLog, calls, agents, contacts, lookups, () -> feed.clients() > 0);
@@ -265,6 +270,7 @@ public final class EventWriter implements AutoCloseable {
         log.info("the database answers again; events are stored again");
       }
       complete(claimed, results);
+      pacing.afterCommit();
     } catch (RuntimeException failed) {
       rollbackQuietly();
       projector.invalidate(); // the caches may hold what was rolled back

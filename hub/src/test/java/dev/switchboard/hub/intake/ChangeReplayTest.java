@@ -19,6 +19,7 @@ import dev.switchboard.hub.tenants.TenantStore;
 import dev.switchboard.protocol.webhook.WebhookParser;
 import dev.switchboard.protocol.webhook.WebhookPath;
 import dev.switchboard.store.Database;
+import dev.switchboard.store.Pacing;
 import dev.switchboard.store.testing.MutableClock;
 import dev.switchboard.store.testing.TestDatabases;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -73,7 +74,8 @@ class ChangeReplayTest {
             new ChangeFeed(10),
             metrics,
             100_000,
-            500);
+            500,
+            Pacing.none());
   }
 
   @AfterEach
