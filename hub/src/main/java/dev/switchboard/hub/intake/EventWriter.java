@@ -6,11 +6,8 @@ import dev.switchboard.hub.calls.CallStore;
 import dev.switchboard.hub.contacts.ContactStore;
 import dev.switchboard.hub.events.EventDraft;
 import dev.switchboard.hub.events.EventLog;
-import dev.switchboard.hub.events.Source;
 import dev.switchboard.hub.stream.Change;
 import dev.switchboard.hub.stream.ChangeFeed;
-import dev.switchboard.protocol.webhook.AgentStatusChange;
-import dev.switchboard.protocol.webhook.RingNotification;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.Pacing;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,13 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -52,7 +46,7 @@ public final class EventWriter implements AutoCloseable {
   private final Jdbi jdbi;
   private final EventLog eventLog;
   private final Projector projector;
-  private final RingBursts ringBursts = new RingBursts();
+  private final RepeatedDeliveries repeats;
   private final ChangeFeed feed;
   private final BlockingQueue<Submission> queue;
   private final int capacity;
@@ -83,6 +77,7 @@ public final class EventWriter implements AutoCloseable {
     this.jdbi = jdbi;
     this.pacing = pacing;
     this.eventLog = eventLog;
+    this.repeats = new RepeatedDeliveries(eventLog);
     this.projector =
         new Projector(eventLog, calls, agents, contacts, lookups, () -> feed.clients() > 0);
     this.feed = feed;
@@ -114,7 +109,7 @@ public final class EventWriter implements AutoCloseable {
   public Appended store(EventDraft draft, long withdrawBy, long answerBy) {
     Submission submission = queue(draft);
     try {
-      Optional<Appended> done = await(submission, withdrawBy);
+      Optional<Appended> done = submission.await(withdrawBy);
       if (done.isPresent()) {
         return done.get();
       }
@@ -125,7 +120,8 @@ public final class EventWriter implements AutoCloseable {
             false,
             null);
       }
-      return await(submission, answerBy)
+      return submission
+          .await(answerBy)
           .orElseThrow(
               () ->
                   new NotStoredException(
@@ -138,22 +134,6 @@ public final class EventWriter implements AutoCloseable {
       boolean withdrawn = submission.withdraw();
       throw new NotStoredException(
           "the hub is shutting down; retry later", !withdrawn && !submission.done().isDone(), null);
-    }
-  }
-
-  private static Optional<Appended> await(Submission submission, long deadline)
-      throws InterruptedException {
-    try {
-      return Optional.of(
-          submission.done().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
-    } catch (TimeoutException notYet) {
-      return Optional.empty();
-    } catch (ExecutionException failed) {
-      if (failed.getCause() instanceof NotStoredException notStored) {
-        throw notStored;
-      }
-      throw new NotStoredException(
-          "the event could not be stored; retry later", false, failed.getCause());
     }
   }
 
@@ -380,27 +360,8 @@ public final class EventWriter implements AutoCloseable {
   }
 
   private Result write(Handle handle, EventDraft draft) {
-    String salt = "";
-    if (draft.source() == Source.STATUS_POLL) {
-      // A poll's correction is made only where the board differs from the PBX: always new.
-      salt = "poll:" + draft.receivedAt().toEpochMilli();
-    } else if (draft.type().equals(EventDraft.ROUTE)) {
-      salt = "route:" + UUID.randomUUID(); // every answer is logged, however alike
-    } else if (draft.webhook().orElse(null) instanceof RingNotification) {
-      salt = ringBursts.salt(draft.tenantId(), draft.content(), draft.receivedAt());
-    } else if (draft.webhook().orElse(null) instanceof AgentStatusChange status) {
-      // The PBX gives no event id: a ChangeStatus is a repeated delivery when the last event the
-      // log holds for its extension is a status with the same value (nothing of that extension
-      // came in between). Otherwise it is new, and salted with that last event's sequence so it
-      // never collides with an earlier identical one. See docs/architecture.md.
-      Optional<EventLog.LatestOfExtension> latest =
-          eventLog.latestOfExtension(handle, draft.tenantId(), status.extension());
-      if (latest.filter(last -> last.isStatus(status.status().code())).isPresent()) {
-        return new Result(Appended.DUPLICATE, List.of());
-      }
-      salt = latest.map(last -> "after:" + last.seq()).orElse("");
-    }
-    Optional<Long> seq = eventLog.append(handle, draft, salt);
+    Optional<Long> seq =
+        repeats.saltOf(handle, draft).flatMap(salt -> eventLog.append(handle, draft, salt));
     if (seq.isEmpty()) {
       return new Result(Appended.DUPLICATE, List.of());
     }

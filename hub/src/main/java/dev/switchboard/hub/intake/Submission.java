@@ -1,7 +1,11 @@
 package dev.switchboard.hub.intake;
 
 import dev.switchboard.hub.events.EventDraft;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -39,5 +43,25 @@ final class Submission {
   /** The sender gives up on it; false when the writer has claimed it already (its fate is open). */
   boolean withdraw() {
     return state.compareAndSet(QUEUED, WITHDRAWN);
+  }
+
+  /**
+   * Waits for its fate until {@code deadline} ({@link System#nanoTime}): what was committed, or
+   * empty when it is still open.
+   *
+   * @throws NotStoredException when it is known not to be stored
+   */
+  Optional<Appended> await(long deadline) throws InterruptedException {
+    try {
+      return Optional.of(done.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
+    } catch (TimeoutException notYet) {
+      return Optional.empty();
+    } catch (ExecutionException failed) {
+      if (failed.getCause() instanceof NotStoredException notStored) {
+        throw notStored;
+      }
+      throw new NotStoredException(
+          "the event could not be stored; retry later", false, failed.getCause());
+    }
   }
 }

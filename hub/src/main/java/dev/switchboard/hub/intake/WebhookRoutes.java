@@ -30,6 +30,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 import java.util.regex.Pattern;
 
 /**
@@ -125,56 +126,54 @@ public final class WebhookRoutes {
   }
 
   private void tokenWebhook(Context ctx) {
-    long received = System.nanoTime();
-    try {
-      Optional<Tenant> tenant;
-      try {
-        tenant = tenants.findByToken(ctx.pathParam("token"));
-      } catch (RuntimeException lookupFailed) {
-        if (!Database.isConnectionFailure(lookupFailed)) {
-          throw lookupFailed;
-        }
-        reject(ctx, 503, "database_unavailable", "the database is unavailable; retry later");
-        return;
-      }
-      if (tenant.isEmpty()) {
-        reject(ctx, 404, "unauthorized", "unknown webhook token");
-        return;
-      }
-      accept(ctx, tenant.get(), "/" + ctx.pathParam("path"), received);
-    } finally {
-      latency.record(System.nanoTime() - received, TimeUnit.NANOSECONDS);
-    }
+    timed(
+        ctx,
+        received -> {
+          Optional<Tenant> tenant = tenants.findByToken(ctx.pathParam("token"));
+          if (tenant.isEmpty()) {
+            reject(ctx, 404, "unauthorized", "unknown webhook token");
+            return;
+          }
+          accept(ctx, tenant.get(), "/" + ctx.pathParam("path"), received);
+        });
   }
 
   private void bareWebhook(Context ctx) {
+    timed(
+        ctx,
+        received -> {
+          if (!bareSources.allows(ctx.ip())) {
+            reject(
+                ctx,
+                404,
+                "forbidden_source",
+                "bare webhook paths are served to "
+                    + bareSources
+                    + " only; use the tenant's /hooks/{token} URL");
+            return;
+          }
+          Optional<Tenant> tenant = tenants.find(Tenant.DEFAULT_ID);
+          if (tenant.isEmpty()) {
+            reject(ctx, 404, "unauthorized", "there is no default tenant");
+            return;
+          }
+          accept(ctx, tenant.get(), "/api/" + ctx.pathParam("path"), received);
+        });
+  }
+
+  /**
+   * Runs {@code handler} with the request's receipt time ({@link System#nanoTime}), timing it; a
+   * database out of reach on the way (the tenant look-up) is answered 503.
+   */
+  private void timed(Context ctx, LongConsumer handler) {
     long received = System.nanoTime();
     try {
-      if (!bareSources.allows(ctx.ip())) {
-        reject(
-            ctx,
-            404,
-            "forbidden_source",
-            "bare webhook paths are served to "
-                + bareSources
-                + " only; use the tenant's /hooks/{token} URL");
-        return;
+      handler.accept(received);
+    } catch (RuntimeException failed) {
+      if (!Database.isConnectionFailure(failed)) {
+        throw failed;
       }
-      Optional<Tenant> tenant;
-      try {
-        tenant = tenants.find(Tenant.DEFAULT_ID);
-      } catch (RuntimeException lookupFailed) {
-        if (!Database.isConnectionFailure(lookupFailed)) {
-          throw lookupFailed;
-        }
-        reject(ctx, 503, "database_unavailable", "the database is unavailable; retry later");
-        return;
-      }
-      if (tenant.isEmpty()) {
-        reject(ctx, 404, "unauthorized", "there is no default tenant");
-        return;
-      }
-      accept(ctx, tenant.get(), "/api/" + ctx.pathParam("path"), received);
+      reject(ctx, 503, "database_unavailable", "the database is unavailable; retry later");
     } finally {
       latency.record(System.nanoTime() - received, TimeUnit.NANOSECONDS);
     }
