@@ -122,7 +122,9 @@ class HostileRequestsTest {
           connection.send(post(path, AUTH + headers, "{\"callid\":"));
           connection.shutdownOutput();
           RawHttp.Reply reply = connection.read();
-          assertThat(reply.status()).as(path).isEqualTo(400);
+          assertThat(reply.status())
+              .as(path.startsWith("/hooks/") ? "intake" : path)
+              .isEqualTo(400);
           assertThat(reply.body())
               .contains("the request body could not be read: it ended before its Content-Length");
         }
@@ -169,8 +171,9 @@ class HostileRequestsTest {
               + "Content-Length: 0\r\n\r\n"
         }) {
       RawHttp.Reply reply = exchange(request);
-      assertThat(reply.status()).as(request).isEqualTo(400);
-      assertThat(reply.body()).as(request).startsWith("{\"error\":\"path: ");
+      String line = request.substring(0, request.indexOf('\r')); // no token in a failure message
+      assertThat(reply.status()).as(line).isEqualTo(400);
+      assertThat(reply.body()).as(line).startsWith("{\"error\":\"path: ");
     }
     // Escapes that are not UTF-8 Jetty refuses itself, answered in the same shape.
     assertThat(
