@@ -49,6 +49,13 @@ public final class Hub implements AutoCloseable {
   /** How often due call-data look-ups run: with their ten-second delay, within the minute. */
   private static final java.time.Duration CALL_DATA_LOOKUP_EVERY = java.time.Duration.ofSeconds(5);
 
+  /**
+   * How long anything in the hub waits for a pooled connection: a webhook whose tenant look-up gets
+   * none is answered 503 with time to spare within its 5-second bound, and the writer gives up on a
+   * batch (failing it as not stored) rather than holding it while the database is gone.
+   */
+  static final java.time.Duration CONNECTION_TIMEOUT = java.time.Duration.ofSeconds(2);
+
   private final HubConfig config;
   private final Database database;
   private final TenantStore tenants;
@@ -69,9 +76,12 @@ public final class Hub implements AutoCloseable {
   public record Startup(
       Optional<TenantStore.Created> defaultTenant, Optional<String> generatedApiToken) {}
 
-  private Hub(HubConfig config, Clock clock) {
+  private Hub(HubConfig config, Clock clock, boolean serving) {
     this.config = config;
-    this.database = Database.open(config.database(), "hub");
+    this.database =
+        serving
+            ? Database.open(config.database(), "hub", CONNECTION_TIMEOUT)
+            : Database.openInBackground(config.database(), "hub");
     try {
       this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       this.tenants = new TenantStore(database.jdbi(), clock);
@@ -100,7 +110,8 @@ public final class Hub implements AutoCloseable {
               feed,
               metrics,
               config.intake().queueCapacity(),
-              config.intake().maxBatch());
+              config.intake().maxBatch(),
+              database.pacing());
       this.sweeper = new CallSweeper(calls, writer::submit, clock, config.calls().sweepAfter());
       PbxClients clients = new PbxClients(tenants);
       this.cdrSync =
@@ -115,7 +126,8 @@ public final class Hub implements AutoCloseable {
               calls,
               agents,
               contacts,
-              config.stream().maxReplayEvents());
+              config.stream().maxReplayEvents(),
+              metrics);
       this.server =
           HubServer.create(
               config,
@@ -150,17 +162,18 @@ public final class Hub implements AutoCloseable {
 
   /**
    * Opens the database and starts only the event writer: no HTTP server, no scheduled jobs. For
-   * maintenance commands ({@code hub sync}) that write through the log while a serving hub may run.
+   * maintenance commands ({@code hub sync}) that write through the log while a serving hub may run:
+   * its writer is paced so the serving hub's is never starved of SQLite's write lock.
    */
   public static Hub startWriterOnly(HubConfig config, Clock clock) {
-    Hub hub = new Hub(config, clock);
+    Hub hub = new Hub(config, clock, false);
     hub.writer.start();
     return hub;
   }
 
   /** Opens the database, migrates it, and starts taking webhooks. */
   public static Hub start(HubConfig config, Clock clock) {
-    Hub hub = new Hub(config, clock);
+    Hub hub = new Hub(config, clock, true);
     hub.writer.start();
     hub.serving = true;
     try {
@@ -215,16 +228,17 @@ public final class Hub implements AutoCloseable {
     try {
       job.run();
     } catch (RuntimeException failed) {
-      log.warn("{} failed; will try again", what, failed);
+      if (Database.isConnectionFailure(failed)) {
+        // The writer says so once; a stack trace every few seconds of an outage says nothing more.
+        log.warn("{} failed: {}; will try again", what, Database.rootCause(failed));
+      } else {
+        log.warn("{} failed; will try again", what, failed);
+      }
     }
   }
 
   private void sweepQuietly() {
-    try {
-      sweeper.runOnce();
-    } catch (RuntimeException failed) {
-      log.warn("sweep failed; will try again", failed);
-    }
+    quietly("sweep", sweeper::runOnce);
   }
 
   /** The port the server listens on (the real one when configured with 0). */

@@ -1,7 +1,6 @@
 package dev.switchboard.hub;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.hub.actions.ActionRoutes;
 import dev.switchboard.hub.agents.AgentBoard;
 import dev.switchboard.hub.agents.AgentRoutes;
@@ -12,6 +11,9 @@ import dev.switchboard.hub.contacts.ContactRoutes;
 import dev.switchboard.hub.contacts.ContactStore;
 import dev.switchboard.hub.events.EventLog;
 import dev.switchboard.hub.http.ApiException;
+import dev.switchboard.hub.http.ClientMistakes;
+import dev.switchboard.hub.http.JsonErrorHandler;
+import dev.switchboard.hub.http.RequestPaths;
 import dev.switchboard.hub.intake.ChangeReplay;
 import dev.switchboard.hub.intake.EventWriter;
 import dev.switchboard.hub.intake.RateLimits;
@@ -20,9 +22,11 @@ import dev.switchboard.hub.stream.ChangeFeed;
 import dev.switchboard.hub.stream.StreamRoutes;
 import dev.switchboard.hub.tenants.ApiTokens;
 import dev.switchboard.hub.tenants.TenantStore;
+import dev.switchboard.protocol.webhook.CrmReply;
 import dev.switchboard.store.Database;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -31,6 +35,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,16 +80,26 @@ final class HubServer {
           // case: a case variant of the API token sent after the token itself (or the other way
           // round) on one kept-alive connection would be read as the cached one.
           javalin.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
+          // What Jetty refuses before any route sees it is answered in the hub's shapes too.
+          javalin.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+          javalin.jetty.modifyServletContextHandler(
+              context -> context.setErrorHandler(new JsonErrorHandler()));
           javalin.jsonMapper(new JavalinJackson(JSON, false));
           var routes = javalin.routes;
-          routes.get(
-              "/health",
-              ctx -> {
-                boolean up = database.isHealthy();
-                ctx.status(up ? 200 : 503)
-                    .json(
-                        JSON.createObjectNode().put("status", up ? "ok" : "database unavailable"));
-              });
+          // A path the routes could not decode is refused before any route tries.
+          routes.before(ctx -> RequestPaths.check(ctx.path()));
+          for (HandlerType method : new HandlerType[] {HandlerType.GET, HandlerType.HEAD}) {
+            routes.addHttpHandler(
+                method,
+                "/health",
+                ctx -> {
+                  boolean up = database.isHealthy();
+                  ctx.status(up ? 200 : 503)
+                      .json(
+                          JSON.createObjectNode()
+                              .put("status", up ? "ok" : "database unavailable"));
+                });
+          }
           routes.get(
               "/metrics",
               ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
@@ -111,23 +126,7 @@ final class HubServer {
           routes.exception(
               HttpResponseException.class,
               (failure, ctx) -> error(ctx, failure.getStatus(), failure.getMessage()));
-          routes.exception(
-              ApiException.class,
-              (failure, ctx) -> error(ctx, failure.status(), failure.getMessage()));
-          routes.exception(
-              Exception.class,
-              (failure, ctx) -> {
-                try {
-                  log.error(
-                      "{} {} failed",
-                      ctx.method(),
-                      ctx.path().replaceAll("/hooks/[^/]+", "/hooks/***"),
-                      failure);
-                  error(ctx, 500, "internal error; see the hub's log");
-                } catch (RuntimeException requestGone) {
-                  log.debug("request ended before its error could be sent", failure);
-                }
-              });
+          routes.exception(Exception.class, HubServer::failed);
         });
   }
 
@@ -143,9 +142,52 @@ final class HubServer {
     }
   }
 
+  /**
+   * The one mapping of what a route throws: a refusal ({@link ApiException}) and a client's mistake
+   * in the request itself ({@link ClientMistakes}) are answered with their 4xx, logged at debug at
+   * most; a database out of reach is a 503 (retry later); anything else is the hub's own failure,
+   * logged with its stack trace and answered 500.
+   */
+  private static void failed(Exception failure, Context ctx) {
+    try {
+      Optional<ApiException> mistake = ClientMistakes.of(failure, ctx);
+      if (mistake.isPresent()) {
+        log.debug("{} {} refused: {}", ctx.method(), redacted(ctx), mistake.get().getMessage());
+        error(ctx, mistake.get().status(), mistake.get().getMessage());
+      } else if (Database.isConnectionFailure(failure)) {
+        log.warn(
+            "{} {}: the database is out of reach: {}",
+            ctx.method(),
+            redacted(ctx),
+            failure.toString());
+        error(ctx, 503, "the database is unavailable; retry later");
+      } else {
+        log.error("{} {} failed", ctx.method(), redacted(ctx), failure);
+        error(ctx, 500, "internal error; see the hub's log");
+      }
+    } catch (RuntimeException requestGone) {
+      log.debug("request ended before its error could be sent", failure);
+    }
+  }
+
+  private static String redacted(Context ctx) {
+    return ctx.path().replaceAll("/hooks/[^/]+", "/hooks/***");
+  }
+
+  /**
+   * An error reply: on a webhook path (the PBX's: {@code /hooks/...} and {@code /api/...}) in the
+   * documents' shape {@code {"status code":N,"message":"..."}}, elsewhere {@code {"error":"..."}}.
+   */
   private static void error(Context ctx, int status, String message) {
-    ObjectNode body = JSON.createObjectNode().put("error", message);
-    ctx.status(status).contentType("application/json").result(body.toString());
+    String body =
+        isWebhookPath(ctx.path())
+            ? new CrmReply(status, message).toJson()
+            : JSON.createObjectNode().put("error", message).toString();
+    ctx.status(status).contentType("application/json").result(body);
+  }
+
+  private static boolean isWebhookPath(String path) {
+    return path.startsWith("/hooks/") || path.startsWith("/api/");
   }
 
   private static String resource(String name) {

@@ -379,6 +379,43 @@ abstract class HubContract {
     assertThat(stored).isEqualTo(2L);
   }
 
+  long statusEvents(String extension) {
+    return hub.hub
+        .database()
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "select count(*) from events where type = 'agent_status' and extension = :e")
+                    .bind("e", extension)
+                    .mapTo(Long.class)
+                    .one());
+  }
+
+  @Test
+  void aStatusDeliveredAgainAfterTheCallThatFreedTheAgentIsStoredOnce() {
+    send("/api/callcenter/call_in?phone=0938363739&extension=109&callid=d1&event=RINGING");
+    send("/api/Agent/ChangeStatus?extension=109&status=ring"); // the PBX's own report, later
+    send("/api/callcenter/hangup?callid=d1"); // names no extension, frees 109
+    assertThat(agent("109").get("status").asText()).isEqualTo("on");
+    assertThat(send("/api/Agent/ChangeStatus?extension=109&status=ring").body()).isEqualTo(OK);
+    assertThat(statusEvents("109")).isEqualTo(1L);
+    assertThat(agent("109").get("status").asText()).isEqualTo("on");
+  }
+
+  @Test
+  void theSameStatusAfterAnotherOfTheSameAgentIsANewEvent() {
+    send("/api/Agent/ChangeStatus?extension=110&status=on");
+    send("/api/Agent/ChangeStatus?extension=110&status=talk");
+    send("/api/Agent/ChangeStatus?extension=110&status=on");
+    send("/api/Agent/ChangeStatus?extension=110&status=on"); // a copy of the last
+    assertThat(statusEvents("110")).isEqualTo(3L);
+    assertThat(agent("110").get("status").asText()).isEqualTo("on");
+    assertThat(hub.api("/v1/agents/110/history?from=2024-03-01T00:00:00Z").json().get("history"))
+        .extracting(h -> h.get("status").asText())
+        .containsExactly("on", "talk", "on");
+  }
+
   @Test
   void aMissedCallKeepsItsCalldateAndEndsWhenTheCallerGaveUp() {
     send(

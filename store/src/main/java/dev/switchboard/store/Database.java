@@ -5,6 +5,10 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -27,10 +31,15 @@ public final class Database implements AutoCloseable {
   private final HikariDataSource dataSource;
   private final Jdbi jdbi;
   private final ScheduledExecutorService checkpoints;
+  private final Pacing pacing;
 
-  private Database(DatabaseSettings settings, HikariDataSource dataSource) {
+  /** How long a caller waits for a pooled connection by default before it is told there is none. */
+  public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(10);
+
+  private Database(DatabaseSettings settings, HikariDataSource dataSource, Pacing pacing) {
     this.settings = settings;
     this.dataSource = dataSource;
+    this.pacing = pacing;
     this.jdbi = Jdbi.create(dataSource);
     this.checkpoints = settings.dialect() == Dialect.SQLITE ? startCheckpoints() : null;
   }
@@ -68,17 +77,45 @@ public final class Database implements AutoCloseable {
    * @throws UnableToOpenDatabaseException naming the database and what went wrong
    */
   public static Database open(DatabaseSettings settings, String module) {
+    return open(settings, module, DEFAULT_CONNECTION_TIMEOUT);
+  }
+
+  /**
+   * Opens the database as {@link #open(DatabaseSettings, String)} does, with callers waiting at
+   * most {@code connectionTimeout} for a pooled connection (at least 250 ms, Hikari's floor).
+   */
+  public static Database open(
+      DatabaseSettings settings, String module, Duration connectionTimeout) {
+    return open(settings, module, connectionTimeout, false);
+  }
+
+  /**
+   * Opens the database for a background writer beside a serving process (an import, a sync, a
+   * rebuild): on SQLite its writers wait up to a minute for the write lock, and its {@link
+   * #pacing()} gives the lock up regularly, so the serving process's writer is never starved.
+   */
+  public static Database openInBackground(DatabaseSettings settings, String module) {
+    return open(settings, module, DEFAULT_CONNECTION_TIMEOUT, true);
+  }
+
+  private static Database open(
+      DatabaseSettings settings, String module, Duration connectionTimeout, boolean background) {
     HikariDataSource dataSource;
     try {
-      dataSource = new HikariDataSource(poolConfig(settings, module));
+      dataSource =
+          new HikariDataSource(poolConfig(settings, module, connectionTimeout, background));
     } catch (RuntimeException unreachable) {
       throw new UnableToOpenDatabaseException(
           "cannot open database " + settings.redactedUrl() + ": " + rootMessage(unreachable),
           unreachable);
     }
-    Database database = new Database(settings, dataSource);
+    Database database =
+        new Database(
+            settings,
+            dataSource,
+            background ? Pacing.forBackgroundWriter(settings.dialect()) : Pacing.none());
     try {
-      database.migrate(module);
+      database.migrate(module, background);
     } catch (FlywayException failed) {
       dataSource.close();
       throw new UnableToOpenDatabaseException(
@@ -87,18 +124,20 @@ public final class Database implements AutoCloseable {
     return database;
   }
 
-  private static HikariConfig poolConfig(DatabaseSettings settings, String module) {
+  private static HikariConfig poolConfig(
+      DatabaseSettings settings, String module, Duration connectionTimeout, boolean background) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(settings.jdbcUrl());
     config.setPoolName(module + "-db");
     config.setMaximumPoolSize(settings.maxPoolSize());
-    config.setConnectionTimeout(10_000);
+    config.setConnectionTimeout(Math.max(250, connectionTimeout.toMillis()));
     config.setInitializationFailTimeout(5_000);
     if (settings.dialect() == Dialect.SQLITE) {
       createParentFolder(settings.jdbcUrl());
       config.addDataSourceProperty("journal_mode", "WAL");
       config.addDataSourceProperty("synchronous", settings.sqliteSync().name());
-      config.addDataSourceProperty("busy_timeout", "10000");
+      // A background writer may wait longer for the lock than a request can.
+      config.addDataSourceProperty("busy_timeout", background ? "60000" : "10000");
       config.addDataSourceProperty("foreign_keys", "true");
       // Every transaction begins as a write (BEGIN IMMEDIATE): one that began deferred, read, and
       // then wrote would find another connection's commit in between and fail at once with
@@ -131,8 +170,8 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  private void migrate(String module) {
-    var result =
+  private void migrate(String module, boolean background) {
+    Flyway flyway =
         Flyway.configure()
             .dataSource(dataSource)
             .locations(
@@ -142,8 +181,16 @@ public final class Database implements AutoCloseable {
             .baselineOnMigrate(true)
             .baselineVersion("0")
             .failOnMissingLocations(false)
-            .load()
-            .migrate();
+            .load();
+    // Migrating takes the write lock for as long as it checks every migration (seconds on a busy
+    // SQLite file): a command beside a serving hub only reads whether anything is pending.
+    if (background) {
+      var info = flyway.info();
+      if (info.current() != null && info.pending().length == 0) {
+        return;
+      }
+    }
+    var result = flyway.migrate();
     if (result.migrationsExecuted > 0) {
       log.info(
           "database {}: applied {} migration(s) of {}, now at version {}",
@@ -152,6 +199,14 @@ public final class Database implements AutoCloseable {
           module,
           result.targetSchemaVersion);
     }
+  }
+
+  /**
+   * How a writer on this database gives way to a serving process's writer: paced when opened with
+   * {@link #openInBackground} on SQLite, else no pacing.
+   */
+  public Pacing pacing() {
+    return pacing;
   }
 
   /** The JDBI handle for queries and transactions. */
@@ -196,6 +251,39 @@ public final class Database implements AutoCloseable {
       checkpoint();
     }
     dataSource.close();
+  }
+
+  /**
+   * Whether {@code failure} (or a cause) says the database could not be reached: no connection
+   * within the pool's timeout, a refused or lost connection (SQLSTATE class 08). Such a failure is
+   * the database's, not the request's, and retrying later may work.
+   */
+  public static boolean isConnectionFailure(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLTransientConnectionException
+          || cause instanceof SQLNonTransientConnectionException
+          || cause instanceof SQLRecoverableException) {
+        return true;
+      }
+      if (cause instanceof SQLException sql
+          && sql.getSQLState() != null
+          && sql.getSQLState().startsWith("08")) {
+        return true;
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  /** The innermost cause of {@code failure} as one short line (its type and message, redacted). */
+  public static String rootCause(Throwable failure) {
+    Throwable cause = failure;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return cause.getClass().getSimpleName() + ": " + rootMessage(cause);
   }
 
   private static String rootMessage(Throwable failure) {

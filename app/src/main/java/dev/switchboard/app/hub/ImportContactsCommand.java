@@ -72,7 +72,10 @@ public final class ImportContactsCommand implements Callable<Integer> {
       }
       ContactImport contactImport =
           new ContactImport(
-              database.jdbi(), new ContactStore(database.jdbi(), Clock.systemUTC()), tenant);
+              database.jdbi(),
+              new ContactStore(database.jdbi(), Clock.systemUTC()),
+              tenant,
+              database.pacing());
       ContactImport.Summary summary;
       try (InputStream in = Files.newInputStream(file);
           ProgressBar bar =

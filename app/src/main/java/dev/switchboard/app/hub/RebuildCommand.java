@@ -42,7 +42,8 @@ public final class RebuildCommand implements Callable<Integer> {
               id ->
                   new WebhookParser(
                       tenants.find(id).map(Tenant::zone).orElse(WebhookParser.DEFAULT_ZONE)));
-      CallRebuild rebuild = new CallRebuild(database.jdbi(), log, new CallStore(database.jdbi()));
+      CallRebuild rebuild =
+          new CallRebuild(database.jdbi(), log, new CallStore(database.jdbi()), database.pacing());
       CallRebuild.Report report;
       try (ProgressBar bar =
           new ProgressBarBuilder()

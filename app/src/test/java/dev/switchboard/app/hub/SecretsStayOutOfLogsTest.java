@@ -56,9 +56,17 @@ class SecretsStayOutOfLogsTest {
                   .build(),
               HttpResponse.BodyHandlers.ofString());
       assertThat(tooLarge.statusCode()).isEqualTo(431);
-      // Jetty logs the 431 at WARN with the request's path.
-      String warned = hub.awaitLine(line -> line.contains("431"), Duration.ofSeconds(30));
-      assertThat(warned).contains("/hooks/***");
+      // Refused by Jetty before any route, in the hub's JSON shape; a client's mistake is not
+      // logged at WARN (Jetty's HTML error page, which echoed the path, was: "Error page too
+      // large"). Whatever is logged carries no token.
+      assertThat(tooLarge.body())
+          .isEqualTo("{\"status code\":431,\"message\":\"Request Header Fields Too Large\"}");
+      assertThat(
+              http.send(
+                      HttpRequest.newBuilder(URI.create(base + "/health")).build(),
+                      HttpResponse.BodyHandlers.ofString())
+                  .body())
+          .contains("ok");
       List<String> logLines = hub.output().lines().filter(LOG_LINE.asPredicate()).toList();
       assertThat(logLines).isNotEmpty().noneMatch(line -> line.contains(token));
       assertThat(logLines).noneMatch(line -> line.contains(API_TOKEN));

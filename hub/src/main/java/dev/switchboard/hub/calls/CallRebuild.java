@@ -2,6 +2,7 @@ package dev.switchboard.hub.calls;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.hub.events.EventLog;
+import dev.switchboard.store.Pacing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,12 +18,22 @@ public final class CallRebuild {
   private final Jdbi jdbi;
   private final EventLog log;
   private final CallStore calls;
+  private final Pacing pacing;
 
   /** A rebuild over the log and the call store. */
   public CallRebuild(Jdbi jdbi, EventLog log, CallStore calls) {
+    this(jdbi, log, calls, Pacing.none());
+  }
+
+  /**
+   * A rebuild paced by {@code pacing} between calls, so a serving hub writing to the same SQLite
+   * file meanwhile gets the write lock in between.
+   */
+  public CallRebuild(Jdbi jdbi, EventLog log, CallStore calls, Pacing pacing) {
     this.jdbi = jdbi;
     this.log = log;
     this.calls = calls;
+    this.pacing = pacing;
   }
 
   /** One call whose stored record differed from the recomputed one. */
@@ -67,6 +78,7 @@ public final class CallRebuild {
               calls.save(handle, call, lastSeq);
             }
           });
+      pacing.afterCommit();
       progress.accept(++done);
     }
     return new Report(keys.size(), List.copyOf(differences));

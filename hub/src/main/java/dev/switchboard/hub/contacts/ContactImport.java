@@ -1,5 +1,6 @@
 package dev.switchboard.hub.contacts;
 
+import dev.switchboard.store.Pacing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackReader;
@@ -44,12 +45,22 @@ public final class ContactImport {
   private final Jdbi jdbi;
   private final ContactStore store;
   private final String tenantId;
+  private final Pacing pacing;
 
   /** An import into {@code tenantId}'s contacts. */
   public ContactImport(Jdbi jdbi, ContactStore store, String tenantId) {
+    this(jdbi, store, tenantId, Pacing.none());
+  }
+
+  /**
+   * An import paced by {@code pacing} between its batches, so a serving hub writing to the same
+   * SQLite file meanwhile gets the write lock in between.
+   */
+  public ContactImport(Jdbi jdbi, ContactStore store, String tenantId, Pacing pacing) {
     this.jdbi = jdbi;
     this.store = store;
     this.tenantId = tenantId;
+    this.pacing = pacing;
   }
 
   /**
@@ -122,6 +133,13 @@ public final class ContactImport {
   }
 
   private long[] commit(
+      List<CSVRecord> batch, Map<String, String> columns, List<Rejected> rejected) {
+    long[] counts = inTransaction(batch, columns, rejected);
+    pacing.afterCommit();
+    return counts;
+  }
+
+  private long[] inTransaction(
       List<CSVRecord> batch, Map<String, String> columns, List<Rejected> rejected) {
     return jdbi.inTransaction(
         handle -> {

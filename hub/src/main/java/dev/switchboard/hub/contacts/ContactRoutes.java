@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.hub.http.ApiException;
 import dev.switchboard.hub.http.Params;
+import dev.switchboard.hub.http.UnicodeText;
 import dev.switchboard.hub.tenants.Tenant;
 import dev.switchboard.hub.tenants.TenantStore;
 import dev.switchboard.protocol.ProtocolException;
@@ -119,6 +120,7 @@ public final class ContactRoutes {
     for (JsonNode item : list) {
       String raw =
           item.isTextual() ? item.asText() : item.path("raw").asText(item.path("phone").asText(""));
+      UnicodeText.require("phones", raw);
       try {
         phones.add(ContactPhones.matchable(raw));
       } catch (IllegalArgumentException unmatchable) {
@@ -165,6 +167,7 @@ public final class ContactRoutes {
     if (!value.isValueNode()) {
       throw ApiException.badRequest(name + ": must be text");
     }
+    UnicodeText.require(name, value.asText());
     return Optional.of(value.asText());
   }
 

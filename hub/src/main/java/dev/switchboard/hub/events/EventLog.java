@@ -103,29 +103,75 @@ public final class EventLog {
         .list();
   }
 
+  /**
+   * What the events after {@code afterSeq} touched, in log order, at most {@code limit}: each one's
+   * sequence, tenant, type, call and extension, read from their columns without parsing anything.
+   */
+  public List<Touch> touchesAfter(Handle handle, long afterSeq, int limit) {
+    return handle
+        .createQuery(
+            "select seq, tenant_id, type, callid, extension from events where seq > :after order"
+                + " by seq limit :limit")
+        .bind("after", afterSeq)
+        .bind("limit", limit)
+        .map(
+            (rs, ctx) ->
+                new Touch(
+                    rs.getLong("seq"),
+                    rs.getString("tenant_id"),
+                    rs.getString("type"),
+                    Optional.ofNullable(rs.getString("callid")),
+                    Optional.ofNullable(rs.getString("extension"))))
+        .list();
+  }
+
+  /** What one logged event touched: its call and the agent extension it names, if any. */
+  public record Touch(
+      long seq,
+      String tenantId,
+      String type,
+      Optional<String> callId,
+      Optional<String> extension) {}
+
   /** The highest sequence number in the log, 0 when empty. */
   public long lastSeq(Handle handle) {
     return handle.createQuery("select coalesce(max(seq), 0) from events").mapTo(Long.class).one();
   }
 
-  /** The status and sequence number of an extension's latest agent-status event. */
-  public Optional<LatestStatus> latestAgentStatus(
+  /**
+   * The latest event naming an extension (a status, or a call event with that agent's extension):
+   * its sequence number, type and, for a status, the status.
+   */
+  public Optional<LatestOfExtension> latestOfExtension(
       Handle handle, String tenantId, String extension) {
     return handle
         .createQuery(
-            "select seq, fields from events where tenant_id = :tenant and extension = :extension"
-                + " and type = 'agent_status' order by seq desc limit 1")
+            "select seq, type, fields from events where tenant_id = :tenant and extension ="
+                + " :extension order by seq desc limit 1")
         .bind("tenant", tenantId)
         .bind("extension", extension)
         .map(
-            (rs, ctx) ->
-                new LatestStatus(
-                    rs.getLong("seq"), parseJson(rs.getString("fields")).path("status").asText()))
+            (rs, ctx) -> {
+              String type = rs.getString("type");
+              Optional<String> status =
+                  type.equals(AGENT_STATUS)
+                      ? Optional.of(parseJson(rs.getString("fields")).path("status").asText())
+                      : Optional.empty();
+              return new LatestOfExtension(rs.getLong("seq"), type, status);
+            })
         .findOne();
   }
 
-  /** An extension's latest logged status. */
-  public record LatestStatus(long seq, String status) {}
+  private static final String AGENT_STATUS =
+      dev.switchboard.protocol.webhook.EventType.AGENT_STATUS.wireName();
+
+  /** The latest event naming an extension: its sequence, type, and status when it is one. */
+  public record LatestOfExtension(long seq, String type, Optional<String> status) {
+    /** Whether it is an agent status of {@code code}. */
+    public boolean isStatus(String code) {
+      return status.filter(code::equals).isPresent();
+    }
+  }
 
   /** Every event of one call as the API shows it: sequence, time, source, fields and raw text. */
   public List<ObjectNode> describeCall(Handle handle, String tenantId, String callId) {

@@ -14,6 +14,14 @@ public final class ApiException extends RuntimeException {
     this.status = status;
   }
 
+  /** A refusal with {@code status}, a 4xx or 5xx. */
+  public static ApiException withStatus(int status, String message) {
+    if (status < 400 || status > 599) {
+      throw new IllegalArgumentException("not an error status: " + status);
+    }
+    return new ApiException(status, message);
+  }
+
   /** 400: the request is malformed. */
   public static ApiException badRequest(String message) {
     return new ApiException(400, message);

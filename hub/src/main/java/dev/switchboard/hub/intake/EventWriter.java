@@ -1,24 +1,21 @@
 package dev.switchboard.hub.intake;
 
 import dev.switchboard.hub.agents.AgentBoard;
-import dev.switchboard.hub.agents.AgentStatus;
 import dev.switchboard.hub.calls.CallLookups;
 import dev.switchboard.hub.calls.CallStore;
 import dev.switchboard.hub.contacts.ContactStore;
 import dev.switchboard.hub.events.EventDraft;
 import dev.switchboard.hub.events.EventLog;
-import dev.switchboard.hub.events.Source;
 import dev.switchboard.hub.stream.Change;
 import dev.switchboard.hub.stream.ChangeFeed;
-import dev.switchboard.protocol.webhook.AgentStatusChange;
-import dev.switchboard.protocol.webhook.RingNotification;
+import dev.switchboard.store.Database;
+import dev.switchboard.store.Pacing;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -33,50 +30,37 @@ import org.slf4j.LoggerFactory;
  * updates what derives from them in one transaction, commits, then completes each submitter's
  * future and pushes the changes live. A completed future means the event is durably committed.
  *
- * <p>A batch that fails is retried one event per transaction, so one event cannot fail another.
- * Thread-safe: {@link #submit} from any thread; {@link #runOnce} from one thread at a time (the
- * writer thread, or a test driving it).
+ * <p>A sender that waits through {@link #store} may withdraw its event until the writer claims it,
+ * and the writer claims events only once it holds a connection and has begun the transaction, so a
+ * withdrawn event is never written and "not stored" means exactly that. When the database cannot be
+ * reached (no connection, or the connection lost before the commit) the whole batch fails at once
+ * as not stored; a batch that fails for another reason is retried one event per transaction, so one
+ * event cannot fail another. Thread-safe: {@link #submit} and {@link #store} from any thread;
+ * {@link #runOnce} from one thread at a time (the writer thread, or a test driving it).
  */
 public final class EventWriter implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EventWriter.class);
-
-  private record Submission(EventDraft draft, CompletableFuture<Appended> done) {}
 
   private record Result(Appended appended, List<Change> changes) {}
 
   private final Jdbi jdbi;
   private final EventLog eventLog;
   private final Projector projector;
-  private final RingBursts ringBursts = new RingBursts();
+  private final RepeatedDeliveries repeats;
   private final ChangeFeed feed;
   private final BlockingQueue<Submission> queue;
   private final int capacity;
   private final int maxBatch;
+  private final Pacing pacing;
   private volatile Thread thread;
   private Handle handle; // the writer's own connection, kept between batches
-
-  private Handle handle() {
-    if (handle == null) {
-      handle = jdbi.open();
-    }
-    return handle;
-  }
-
-  private void dropHandle() {
-    if (handle != null) {
-      try {
-        handle.close();
-      } catch (RuntimeException closing) {
-        log.debug("closing the writer's connection failed", closing);
-      }
-      handle = null;
-    }
-  }
+  private boolean databaseDown; // the writer thread's view, for logging an outage once
 
   private volatile boolean running;
 
   /**
-   * A writer with a queue of {@code capacity} events, committing at most {@code maxBatch} at once.
+   * A writer with a queue of {@code capacity} events, committing at most {@code maxBatch} at once,
+   * paced by {@code pacing} after its commits (a writer beside a serving hub gives way to it).
    */
   public EventWriter(
       Jdbi jdbi,
@@ -88,9 +72,12 @@ public final class EventWriter implements AutoCloseable {
       ChangeFeed feed,
       MeterRegistry metrics,
       int capacity,
-      int maxBatch) {
+      int maxBatch,
+      Pacing pacing) {
     this.jdbi = jdbi;
+    this.pacing = pacing;
     this.eventLog = eventLog;
+    this.repeats = new RepeatedDeliveries(eventLog);
     this.projector =
         new Projector(eventLog, calls, agents, contacts, lookups, () -> feed.clients() > 0);
     this.feed = feed;
@@ -101,16 +88,61 @@ public final class EventWriter implements AutoCloseable {
   }
 
   /**
-   * Queues an event for the next commit.
+   * Queues an event for the next commit. The future fails with {@link NotStoredException} when the
+   * event could not be stored.
    *
    * @throws OverloadedException when the queue is full
    */
   public CompletableFuture<Appended> submit(EventDraft draft) {
-    Submission submission = new Submission(draft, new CompletableFuture<>());
+    return queue(draft).done();
+  }
+
+  /**
+   * Queues an event and waits for its fate: withdraws it when the writer has not taken it by {@code
+   * withdrawBy}, and waits for one the writer took until {@code answerBy} (both {@link
+   * System#nanoTime} instants).
+   *
+   * @throws OverloadedException when the queue is full
+   * @throws NotStoredException when it is not stored, or when its commit was under way as the
+   *     database went away or {@code answerBy} passed ({@link NotStoredException#inDoubt})
+   */
+  public Appended store(EventDraft draft, long withdrawBy, long answerBy) {
+    Submission submission = queue(draft);
+    try {
+      Optional<Appended> done = submission.await(withdrawBy);
+      if (done.isPresent()) {
+        return done.get();
+      }
+      if (submission.withdraw()) {
+        throw new NotStoredException(
+            "the event could not be stored in time (the database is slow or out of reach); retry"
+                + " later",
+            false,
+            null);
+      }
+      return submission
+          .await(answerBy)
+          .orElseThrow(
+              () ->
+                  new NotStoredException(
+                      "the database did not confirm the commit in time; the event may be stored:"
+                          + " retry (a repeated delivery is stored once)",
+                      true,
+                      null));
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      boolean withdrawn = submission.withdraw();
+      throw new NotStoredException(
+          "the hub is shutting down; retry later", !withdrawn && !submission.done().isDone(), null);
+    }
+  }
+
+  private Submission queue(EventDraft draft) {
+    Submission submission = new Submission(draft);
     if (!queue.offer(submission)) {
       throw new OverloadedException(capacity);
     }
-    return submission.done();
+    return submission;
   }
 
   /** Starts the writer thread. */
@@ -137,7 +169,7 @@ public final class EventWriter implements AutoCloseable {
 
   /**
    * Commits one batch: waits up to {@code wait} for a first event, then takes every event waiting
-   * (at most the batch size). Returns how many events it handled.
+   * (at most the batch size). Returns how many events it took (withdrawn ones included).
    */
   public int runOnce(Duration wait) {
     List<Submission> batch = new ArrayList<>();
@@ -152,32 +184,160 @@ public final class EventWriter implements AutoCloseable {
       return 0;
     }
     queue.drainTo(batch, maxBatch - 1);
+    long started = System.nanoTime();
+    Optional<List<Submission>> claimed = begin(batch);
+    if (claimed.isEmpty()) {
+      return batch.size();
+    }
     try {
-      long started = System.nanoTime();
-      List<Result> results = handle().inTransaction(h -> writeAll(h, batch));
+      writeAndCommit(claimed.get());
       if (log.isDebugEnabled()) {
         log.debug(
-            "committed {} event(s) in {} us", batch.size(), (System.nanoTime() - started) / 1000);
+            "committed {} event(s) in {} us",
+            claimed.get().size(),
+            (System.nanoTime() - started) / 1000);
       }
-      complete(batch, results);
     } catch (RuntimeException batchFailed) {
-      log.warn("a batch of {} events failed; retrying them one by one", batch.size(), batchFailed);
-      projector.invalidate();
-      dropHandle();
-      for (Submission submission : batch) {
-        try {
-          List<Result> results = handle().inTransaction(h -> writeAll(h, List.of(submission)));
-          complete(List.of(submission), results);
-        } catch (RuntimeException failed) {
-          projector.invalidate(); // the caches may hold what was rolled back
-          dropHandle();
-          log.error(
-              "event of tenant {} could not be stored", submission.draft().tenantId(), failed);
-          submission.done().completeExceptionally(failed);
-        }
+      if (!Database.isConnectionFailure(batchFailed)) {
+        log.warn(
+            "a batch of {} events failed; retrying them one by one",
+            claimed.get().size(),
+            batchFailed);
+        retryOneByOne(claimed.get());
       }
     }
     return batch.size();
+  }
+
+  /**
+   * Gets a connection and begins a transaction (on SQLite this waits for the write lock), then
+   * claims what was not withdrawn meanwhile. Empty when nothing is left to write: the database
+   * could not be reached (the batch failed as not stored) or everything was withdrawn.
+   */
+  private Optional<List<Submission>> begin(List<Submission> batch) {
+    try {
+      handle().begin();
+    } catch (RuntimeException unreachable) {
+      dropHandle();
+      failAll(batch, false, unreachable);
+      return Optional.empty();
+    }
+    List<Submission> claimed = new ArrayList<>(batch.size());
+    for (Submission submission : batch) {
+      if (submission.claim()) {
+        claimed.add(submission);
+      }
+    }
+    if (claimed.isEmpty()) {
+      rollbackQuietly();
+      return Optional.empty();
+    }
+    return Optional.of(claimed);
+  }
+
+  /**
+   * Writes {@code claimed} in the transaction begun and commits; on a failure rolls back, and when
+   * the database was lost fails them all (in doubt if the commit was under way) and rethrows.
+   */
+  private void writeAndCommit(List<Submission> claimed) {
+    boolean committing = false;
+    try {
+      List<Result> results = writeAll(handle, claimed);
+      committing = true;
+      handle.commit();
+      if (databaseDown) {
+        databaseDown = false;
+        log.info("the database answers again; events are stored again");
+      }
+      complete(claimed, results);
+      pacing.afterCommit();
+    } catch (RuntimeException failed) {
+      rollbackQuietly();
+      projector.invalidate(); // the caches may hold what was rolled back
+      if (Database.isConnectionFailure(failed)) {
+        dropHandle();
+        failAll(claimed, committing, failed);
+      }
+      throw failed;
+    }
+  }
+
+  private void retryOneByOne(List<Submission> claimed) {
+    dropHandle();
+    for (int i = 0; i < claimed.size(); i++) {
+      Submission submission = claimed.get(i);
+      try {
+        handle().begin();
+      } catch (RuntimeException unreachable) {
+        dropHandle();
+        failAll(claimed.subList(i, claimed.size()), false, unreachable);
+        return;
+      }
+      try {
+        writeAndCommit(List.of(submission));
+      } catch (RuntimeException failed) {
+        if (Database.isConnectionFailure(failed)) {
+          failAll(claimed.subList(i + 1, claimed.size()), false, failed);
+          return;
+        }
+        dropHandle();
+        log.error("event of tenant {} could not be stored", submission.draft().tenantId(), failed);
+        submission
+            .done()
+            .completeExceptionally(
+                new NotStoredException(
+                    "the event could not be stored; retry later", false, failed));
+      }
+    }
+  }
+
+  /** Fails events the database could not take: not stored, or in doubt when it was committing. */
+  private void failAll(List<Submission> batch, boolean committing, RuntimeException failure) {
+    if (!databaseDown && Database.isConnectionFailure(failure)) {
+      databaseDown = true;
+      log.warn(
+          "the database is out of reach; webhooks are answered 503 until it answers again: {}",
+          Database.rootCause(failure));
+    } else {
+      log.debug("{} event(s) not stored", batch.size(), failure);
+    }
+    String message =
+        committing
+            ? "the database went away while the event was being committed; it may be stored:"
+                + " retry (a repeated delivery is stored once)"
+            : "the database is unavailable; the event was not stored: retry later";
+    for (Submission submission : batch) {
+      submission.done().completeExceptionally(new NotStoredException(message, committing, failure));
+    }
+  }
+
+  private Handle handle() {
+    if (handle == null) {
+      handle = jdbi.open();
+    }
+    return handle;
+  }
+
+  private void rollbackQuietly() {
+    try {
+      if (handle != null && handle.isInTransaction()) {
+        handle.rollback();
+      }
+    } catch (RuntimeException rollbackFailed) {
+      log.debug("rollback failed; the connection is dropped", rollbackFailed);
+      dropHandle();
+    }
+  }
+
+  private void dropHandle() {
+    if (handle != null) {
+      try {
+        handle.close();
+      } catch (RuntimeException closing) {
+        log.debug("closing the writer's connection failed", closing);
+      }
+      handle = null;
+    }
   }
 
   private void complete(List<Submission> batch, List<Result> results) {
@@ -200,32 +360,8 @@ public final class EventWriter implements AutoCloseable {
   }
 
   private Result write(Handle handle, EventDraft draft) {
-    String salt = "";
-    if (draft.source() == Source.STATUS_POLL) {
-      // A poll's correction is made only where the board differs from the PBX: always new.
-      salt = "poll:" + draft.receivedAt().toEpochMilli();
-    } else if (draft.type().equals(EventDraft.ROUTE)) {
-      salt = "route:" + UUID.randomUUID(); // every answer is logged, however alike
-    } else if (draft.webhook().orElse(null) instanceof RingNotification) {
-      salt = ringBursts.salt(draft.tenantId(), draft.content(), draft.receivedAt());
-    } else if (draft.webhook().orElse(null) instanceof AgentStatusChange status) {
-      // A status is a duplicate when it repeats the ChangeStatus that set the board's current
-      // status and nothing changed the board since; the same status after call events moved the
-      // board is new (and corrects it).
-      Optional<AgentStatus> board =
-          projector.agentNow(handle, draft.tenantId(), status.extension());
-      Optional<EventLog.LatestStatus> latest =
-          eventLog.latestAgentStatus(handle, draft.tenantId(), status.extension());
-      boolean repeat =
-          board.filter(b -> b.status().equals(status.status().code())).isPresent()
-              && latest.filter(l -> l.status().equals(status.status().code())).isPresent()
-              && board.get().lastSeq() <= latest.get().seq();
-      if (repeat) {
-        return new Result(Appended.DUPLICATE, List.of());
-      }
-      salt = board.map(b -> Long.toString(b.lastSeq())).orElse("");
-    }
-    Optional<Long> seq = eventLog.append(handle, draft, salt);
+    Optional<Long> seq =
+        repeats.saltOf(handle, draft).flatMap(salt -> eventLog.append(handle, draft, salt));
     if (seq.isEmpty()) {
       return new Result(Appended.DUPLICATE, List.of());
     }

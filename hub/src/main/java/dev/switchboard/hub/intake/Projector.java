@@ -206,11 +206,6 @@ final class Projector {
     return changes;
   }
 
-  /** The board's status of an extension, as this writer knows it. */
-  Optional<AgentStatus> agentNow(Handle handle, String tenantId, String extension) {
-    return currentAgent(handle, tenantId, extension);
-  }
-
   private Optional<AgentStatus> currentAgent(Handle handle, String tenantId, String extension) {
     return agentCache.computeIfAbsent(
         new AgentKey(tenantId, extension), key -> agents.current(handle, tenantId, extension));

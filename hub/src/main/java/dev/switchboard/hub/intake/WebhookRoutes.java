@@ -3,14 +3,19 @@ package dev.switchboard.hub.intake;
 import dev.switchboard.hub.events.EventDraft;
 import dev.switchboard.hub.events.RawFormat;
 import dev.switchboard.hub.events.Source;
+import dev.switchboard.hub.http.ApiException;
+import dev.switchboard.hub.http.ClientMistakes;
+import dev.switchboard.hub.http.UnicodeText;
 import dev.switchboard.hub.tenants.SourceNetworks;
 import dev.switchboard.hub.tenants.Tenant;
 import dev.switchboard.hub.tenants.TenantStore;
 import dev.switchboard.protocol.ProtocolException;
 import dev.switchboard.protocol.webhook.CrmReply;
 import dev.switchboard.protocol.webhook.DecodedWebhook;
+import dev.switchboard.protocol.webhook.RawField;
 import dev.switchboard.protocol.webhook.WebhookParser;
 import dev.switchboard.protocol.webhook.WebhookPath;
+import dev.switchboard.store.Database;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -19,13 +24,13 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.function.LongConsumer;
 import java.util.regex.Pattern;
 
 /**
@@ -41,7 +46,19 @@ import java.util.regex.Pattern;
  * /api/callcenter/route}) is authenticated the same way and answered by {@link RouteQuestions}.
  */
 public final class WebhookRoutes {
-  private static final long COMMIT_TIMEOUT_SECONDS = 30;
+  /**
+   * How long a webhook may wait for its commit before it is withdrawn from the writer's queue and
+   * answered 503 (not stored), counted from its receipt, tenant look-up included.
+   */
+  static final Duration WITHDRAW_AFTER = Duration.ofSeconds(4);
+
+  /**
+   * The longest a webhook is answered after: one whose commit was under way at {@link
+   * #WITHDRAW_AFTER} is waited for until then, and answered 503 "may be stored" if the database has
+   * not confirmed it by then. Well under a PBX's own timeout (the emulator's is 10 s), so the PBX
+   * hears a 503 and retries rather than timing out not knowing.
+   */
+  static final Duration ANSWER_WITHIN = Duration.ofSeconds(5);
 
   /** The routing question's path, under the same base URL as the webhooks. */
   static final String ROUTE_PATH = "/api/callcenter/route";
@@ -100,50 +117,69 @@ public final class WebhookRoutes {
 
   /** Adds the routes. */
   public void register(RoutesConfig routes) {
-    for (HandlerType method : new HandlerType[] {HandlerType.GET, HandlerType.POST}) {
+    // HEAD is answered as GET is (the same checks, the same status, no body) and never stores.
+    for (HandlerType method :
+        new HandlerType[] {HandlerType.GET, HandlerType.HEAD, HandlerType.POST}) {
       routes.addHttpHandler(method, "/hooks/{token}/<path>", this::tokenWebhook);
       routes.addHttpHandler(method, "/api/<path>", this::bareWebhook);
     }
   }
 
   private void tokenWebhook(Context ctx) {
-    Optional<Tenant> tenant = tenants.findByToken(ctx.pathParam("token"));
-    if (tenant.isEmpty()) {
-      reject(ctx, 404, "unauthorized", "unknown webhook token");
-      return;
-    }
-    accept(ctx, tenant.get(), "/" + ctx.pathParam("path"));
+    timed(
+        ctx,
+        received -> {
+          Optional<Tenant> tenant = tenants.findByToken(ctx.pathParam("token"));
+          if (tenant.isEmpty()) {
+            reject(ctx, 404, "unauthorized", "unknown webhook token");
+            return;
+          }
+          accept(ctx, tenant.get(), "/" + ctx.pathParam("path"), received);
+        });
   }
 
   private void bareWebhook(Context ctx) {
-    if (!bareSources.allows(ctx.ip())) {
-      reject(
-          ctx,
-          404,
-          "forbidden_source",
-          "bare webhook paths are served to "
-              + bareSources
-              + " only; use the tenant's /hooks/{token} URL");
-      return;
-    }
-    Optional<Tenant> tenant = tenants.find(Tenant.DEFAULT_ID);
-    if (tenant.isEmpty()) {
-      reject(ctx, 404, "unauthorized", "there is no default tenant");
-      return;
-    }
-    accept(ctx, tenant.get(), "/api/" + ctx.pathParam("path"));
+    timed(
+        ctx,
+        received -> {
+          if (!bareSources.allows(ctx.ip())) {
+            reject(
+                ctx,
+                404,
+                "forbidden_source",
+                "bare webhook paths are served to "
+                    + bareSources
+                    + " only; use the tenant's /hooks/{token} URL");
+            return;
+          }
+          Optional<Tenant> tenant = tenants.find(Tenant.DEFAULT_ID);
+          if (tenant.isEmpty()) {
+            reject(ctx, 404, "unauthorized", "there is no default tenant");
+            return;
+          }
+          accept(ctx, tenant.get(), "/api/" + ctx.pathParam("path"), received);
+        });
   }
 
-  private void accept(Context ctx, Tenant tenant, String path) {
-    long started = System.nanoTime();
+  /**
+   * Runs {@code handler} with the request's receipt time ({@link System#nanoTime}), timing it; a
+   * database out of reach on the way (the tenant look-up) is answered 503.
+   */
+  private void timed(Context ctx, LongConsumer handler) {
+    long received = System.nanoTime();
     try {
-      acceptTimed(ctx, tenant, path);
+      handler.accept(received);
+    } catch (RuntimeException failed) {
+      if (!Database.isConnectionFailure(failed)) {
+        throw failed;
+      }
+      reject(ctx, 503, "database_unavailable", "the database is unavailable; retry later");
     } finally {
-      latency.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+      latency.record(System.nanoTime() - received, TimeUnit.NANOSECONDS);
     }
   }
 
-  private void acceptTimed(Context ctx, Tenant tenant, String path) {
+  private void accept(Context ctx, Tenant tenant, String path, long received) {
     if (!tenant.allowedNetworks().allows(ctx.ip())) {
       reject(
           ctx,
@@ -173,7 +209,7 @@ public final class WebhookRoutes {
     Carried carried;
     try {
       carried = carried(ctx);
-    } catch (RuntimeException unreadable) {
+    } catch (Exception unreadable) { // Jetty's read failures are IOExceptions, thrown unchecked
       if (unreadable instanceof HttpResponseException tooLarge) {
         reject(
             ctx,
@@ -182,21 +218,29 @@ public final class WebhookRoutes {
             "request body is larger than the " + maxRequestBytes + " bytes allowed");
         return;
       }
-      // The sender went away mid-body (or sent garbage): nothing to store, nobody to tell.
-      reject(ctx, 400, "unreadable", "the request body could not be read");
+      Optional<ApiException> mistake = ClientMistakes.of(unreadable, ctx);
+      if (mistake.isEmpty()) {
+        throw unreadable;
+      }
+      reject(ctx, mistake.get().status(), "unreadable", mistake.get().getMessage());
       return;
     }
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    boolean head = ctx.method() == HandlerType.HEAD;
     if (routeQuestion) {
       routeQuestions.answer(ctx, tenant, path, carried.format(), carried.raw(), now);
       return;
     }
     if (webhook.isEmpty()) {
+      if (head) {
+        reply(ctx, 200, CrmReply.OK);
+        return;
+      }
       unknownPaths.increment();
       commit(
           ctx,
-          EventDraft.unknownPath(
-              tenant.id(), now, ctx.ip(), path, carried.format(), carried.raw()));
+          EventDraft.unknownPath(tenant.id(), now, ctx.ip(), path, carried.format(), carried.raw()),
+          received);
       return;
     }
     DecodedWebhook decoded;
@@ -205,6 +249,19 @@ public final class WebhookRoutes {
       decoded = carried.format().parse(parser, webhook.get(), carried.raw());
     } catch (ProtocolException invalid) {
       reject(ctx, 404, "invalid", invalid.getMessage());
+      return;
+    }
+    try {
+      for (RawField field : decoded.raw().fields()) {
+        UnicodeText.require("", field.name());
+        UnicodeText.require(field.name(), field.value());
+      }
+    } catch (ApiException brokenText) {
+      reject(ctx, brokenText.status(), "invalid_text", brokenText.getMessage());
+      return;
+    }
+    if (head) {
+      reply(ctx, 200, CrmReply.OK); // what a GET would get; nothing is stored for a HEAD
       return;
     }
     commit(
@@ -217,13 +274,20 @@ public final class WebhookRoutes {
             decoded.event(),
             webhook.get(),
             carried.format(),
-            carried.raw()));
+            carried.raw()),
+        received);
   }
 
-  /** Queues {@code draft}, waits for its commit and replies OK, or the reason it failed. */
-  private void commit(Context ctx, EventDraft draft) {
+  /**
+   * Queues {@code draft} and replies OK once it is committed, or 503 once it is known not to be
+   * (withdrawn unwritten after {@link #WITHDRAW_AFTER}, or refused by a database out of reach), or
+   * 503 "may be stored" when the database went away during its own commit.
+   */
+  private void commit(Context ctx, EventDraft draft, long received) {
     try {
-      Appended appended = writer.submit(draft).get(COMMIT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      Appended appended =
+          writer.store(
+              draft, received + WITHDRAW_AFTER.toNanos(), received + ANSWER_WITHIN.toNanos());
       String outcome = appended.duplicate() ? "duplicate" : "stored";
       Counter.builder("switchboard.events.accepted")
           .tag("type", draft.type())
@@ -233,11 +297,8 @@ public final class WebhookRoutes {
       reply(ctx, 200, CrmReply.OK);
     } catch (OverloadedException overloaded) {
       reject(ctx, 503, "overloaded", overloaded.getMessage());
-    } catch (ExecutionException | TimeoutException notStored) {
-      reject(ctx, 503, "not_stored", "the event could not be stored; retry later");
-    } catch (InterruptedException interrupted) {
-      Thread.currentThread().interrupt();
-      reject(ctx, 503, "not_stored", "the hub is shutting down; retry later");
+    } catch (NotStoredException notStored) {
+      reject(ctx, 503, notStored.inDoubt() ? "in_doubt" : "not_stored", notStored.getMessage());
     }
   }
 

@@ -14,6 +14,7 @@ import dev.switchboard.protocol.phone.PhoneNumber;
 import dev.switchboard.protocol.webhook.CrmReply;
 import dev.switchboard.protocol.webhook.RawFields;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Instant;
@@ -73,6 +74,9 @@ public final class RouteQuestionRoute implements WebhookRoutes.RouteQuestions {
         router.route(tenant.id(), phone, tenants.routing(tenant.id()), receivedAt);
     ctx.status(200).contentType("text/plain; charset=utf-8").result(route.extension().orElse(""));
     latency.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+    if (ctx.method() == HandlerType.HEAD) {
+      return; // answered as a GET would be; a HEAD is never logged
+    }
     logAnswer(ctx, tenant, path, format, raw, receivedAt, phone, route);
   }
 

@@ -8,8 +8,9 @@ import io.javalin.http.sse.SseClient;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /v1/stream}: Server-Sent Events of every committed change. Event names {@code call},
@@ -19,6 +20,7 @@ import java.util.Optional;
  * gets a {@code resync} event and is closed. Streams whatever the request's {@code Accept} says.
  */
 public final class StreamRoutes {
+  private static final Logger log = LoggerFactory.getLogger(StreamRoutes.class);
   private final ChangeFeed feed;
   private final ChangeHistory history;
   private final Duration heartbeat;
@@ -68,22 +70,51 @@ public final class StreamRoutes {
     try (ChangeFeed.Subscription subscription = feed.subscribe(filter)) {
       long sent = lastEventId.orElseGet(history::lastSeq);
       if (lastEventId.isPresent()) {
-        Optional<List<Change>> missed = history.since(lastEventId.get());
-        if (missed.isEmpty()) {
-          client.sendEvent(
-              "resync", "{\"reason\":\"too far behind: reload, then reconnect\"}", null);
-          return;
-        }
-        for (Change change : missed.get()) {
-          if (filter.test(change)) {
-            send(client, change);
+        long[] highest = {sent};
+        ChangeHistory.Outcome outcome =
+            history.replay(
+                lastEventId.get(),
+                change -> {
+                  if (client.terminated()) {
+                    return false;
+                  }
+                  if (filter.test(change)) {
+                    send(client, change);
+                  }
+                  highest[0] = Math.max(highest[0], change.seq());
+                  return !client.terminated();
+                });
+        switch (outcome) {
+          case TOO_FAR_BEHIND -> {
+            client.sendEvent(
+                "resync", "{\"reason\":\"too far behind: reload, then reconnect\"}", null);
+            return;
           }
-          sent = Math.max(sent, change.seq());
+          case CUT -> {
+            client.sendEvent(
+                "resync",
+                "{\"reason\":\"replay cut: what you missed is too much to replay; reload, then"
+                    + " reconnect\"}",
+                null);
+            return;
+          }
+          case ABANDONED -> {
+            log.debug("a stream client left during its replay; the replay stopped");
+            return;
+          }
+          case COMPLETE -> sent = highest[0];
         }
+      }
+      if (client.terminated()) {
+        log.debug("a stream client left before it was live");
+        return;
       }
       client.sendComment("connected");
       while (!client.terminated()) {
         Change change = subscription.poll(heartbeat.toMillis());
+        if (client.terminated()) {
+          break;
+        }
         if (subscription.overflowed()) {
           client.sendEvent(
               "resync",
@@ -97,10 +128,12 @@ public final class StreamRoutes {
           send(client, change);
         }
       }
+      log.debug("a stream client left");
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
     } catch (RuntimeException connectionGone) {
       // The client went away or the server is stopping: nothing more to send.
+      log.debug("a stream ended: {}", connectionGone.toString());
     }
   }
 

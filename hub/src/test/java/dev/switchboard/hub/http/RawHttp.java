@@ -71,6 +71,16 @@ public final class RawHttp implements AutoCloseable {
     return new Reply(Integer.parseInt(status.group(1)), head, body);
   }
 
+  /** Reads the head of one reply without a body (the reply to a HEAD request). */
+  public Reply readHeadOnly() throws IOException {
+    String head = readHead();
+    Matcher status = STATUS.matcher(head);
+    if (!status.find()) {
+      throw new IOException("not an HTTP reply: " + head);
+    }
+    return new Reply(Integer.parseInt(status.group(1)), head, "");
+  }
+
   private String readHead() throws IOException {
     StringBuilder head = new StringBuilder();
     while (head.length() < 4 || !head.substring(head.length() - 4).equals("\r\n\r\n")) {
