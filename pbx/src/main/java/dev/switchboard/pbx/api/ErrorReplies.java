@@ -1,6 +1,7 @@
 package dev.switchboard.pbx.api;
 
 import dev.switchboard.protocol.api.PbxReply;
+import dev.switchboard.server.JettyErrorPages;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -15,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * The one place where the emulator's HTTP failures become replies, for the PBX API, the control API
  * and recordings alike: routes throw, {@link #install} maps. A client's mistake is never a 500
  * ({@link Refusal} says which failures are the client's and with what status); what Jetty refuses
- * before any route runs gets the same body ({@link JettyErrorReplies}). The body is always {@code
+ * before any route runs gets the same body ({@link JettyErrorPages}). The body is always {@code
  * {"result":null,"message":"..."}}. Neither replies nor log lines carry the key: messages are
  * masked, and log lines name the route's pattern, never the request path. Stateless and
  * thread-safe.
@@ -40,9 +41,7 @@ public final class ErrorReplies {
     config.routes.exception(Exception.class, ErrorReplies::answer);
     // Javalin has its own (plain text) handler for these: replaced, or it would be the nearer one.
     config.routes.exception(HttpResponseException.class, ErrorReplies::answer);
-    JettyErrorReplies jetty = new JettyErrorReplies();
-    config.jetty.modifyServer(server -> server.setErrorHandler(jetty));
-    config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(jetty));
+    JettyErrorPages.install(config, (status, message) -> PbxReply.error(message));
   }
 
   /** Answers {@code status} with the error body. */

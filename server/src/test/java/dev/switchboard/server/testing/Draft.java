@@ -91,7 +91,17 @@ public final class Draft {
 
   /** Replaces the secret with {@code other} wherever it stands. */
   void replaceSecret(String other) {
-    target.secret().ifPresent(secret -> replaceEverywhere(secret, other));
+    target
+        .secret()
+        .ifPresent(
+            secret -> {
+              // An emptied path segment (/hooks//api/...) matches another route, or none.
+              if (other.isEmpty()
+                  && path.stream().anyMatch(segment -> segment.text().contains(secret))) {
+                changedRoute = true;
+              }
+              replaceEverywhere(secret, other);
+            });
   }
 
   private void replaceEverywhere(String text, String other) {

@@ -120,8 +120,10 @@ public final class HostileRun {
       return;
     }
     RawReply reply = outcome.reply().get();
+    // Jetty's own refusal: in its own words, or in one of the server's documented shapes.
     boolean serverLayer =
-        SERVER_LAYER.contains(reply.status()) && !reply.mediaType().equals("application/json");
+        SERVER_LAYER.contains(reply.status())
+            && (!reply.mediaType().equals("application/json") || anyShape.matches(reply));
     if (reply.status() >= 500 && !PROTOCOL_ONLY.contains(reply.status())) {
       tally.violation(request, outcome, "a server error for a client's request");
     } else if (reply.status() >= 400
@@ -133,10 +135,11 @@ public final class HostileRun {
         tally.violation(request, outcome, "the error is not " + shape);
       }
     }
-    String text = reply.headers() + reply.body();
+    // A success may hold what the client itself stored; a refusal has no business quoting it.
+    String text = reply.status() >= 400 ? reply.headers() + reply.body() : "";
     for (String secret : secrets) {
       if (text.contains(secret)) {
-        tally.violation(request, outcome, "the reply carries a secret");
+        tally.violation(request, outcome, "a refusal quotes a secret");
       }
     }
   }

@@ -151,7 +151,7 @@ class HostileRunTest {
   }
 
   @Test
-  void aReplyCarryingASecretIsAViolation() throws IOException {
+  void aRefusalQuotingASecretIsAViolation() throws IOException {
     int port = serve(404, "application/json", "{\"error\":\"no token s3cr3t-token-1\"}", false);
     HostileGenerator generator = new HostileGenerator(5, TARGETS);
 
@@ -166,6 +166,6 @@ class HostileRunTest {
 
     assertThat(tally.violations())
         .hasSize(2)
-        .allMatch(v -> v.startsWith("the reply carries a secret"));
+        .allMatch(v -> v.startsWith("a refusal quotes a secret"));
   }
 }
