@@ -20,6 +20,8 @@ import dev.switchboard.hub.stream.ChangeFeed;
 import dev.switchboard.hub.stream.StreamRoutes;
 import dev.switchboard.hub.tenants.ApiTokens;
 import dev.switchboard.hub.tenants.TenantStore;
+import dev.switchboard.server.JettyErrorPages;
+import dev.switchboard.server.logging.LogRedaction;
 import dev.switchboard.store.Database;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -76,6 +78,11 @@ final class HubServer {
           // round) on one kept-alive connection would be read as the cached one.
           javalin.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
           javalin.jsonMapper(new JavalinJackson(JSON, false));
+          // What Jetty refuses before any route runs, in the API's error body: its HTML page
+          // quotes the request path, and with it a webhook token.
+          JettyErrorPages.install(
+              javalin,
+              (status, message) -> JSON.createObjectNode().put("error", message).toString());
           var routes = javalin.routes;
           routes.get(
               "/health",
@@ -108,9 +115,11 @@ final class HubServer {
           new ContactRoutes(features.contacts(), features.tenants()).register(routes);
           new StreamRoutes(features.feed(), features.replay(), config.stream().heartbeat())
               .register(routes);
+          // Javalin's own messages quote the path ("Endpoint PUT /hooks/TOKEN/... not found").
           routes.exception(
               HttpResponseException.class,
-              (failure, ctx) -> error(ctx, failure.getStatus(), failure.getMessage()));
+              (failure, ctx) ->
+                  error(ctx, failure.getStatus(), LogRedaction.redact(failure.getMessage())));
           routes.exception(
               ApiException.class,
               (failure, ctx) -> error(ctx, failure.status(), failure.getMessage()));
