@@ -88,8 +88,13 @@ class HostileRequestsTest {
     }
   }
 
-  /** Calls started (running or over) and webhooks queued, delivered or given up on. */
+  /**
+   * Calls started (running or over) and webhooks queued, delivered or given up on, once the
+   * engine's steps due now have run: an accepted call may have a step due at once, which the
+   * engine's loop would otherwise run while the next request is judged.
+   */
   private long stored() {
+    pbx.engine().runDue();
     WebhookDispatcher.Stats stats = pbx.dispatcher().stats();
     long calls =
         pbx.engine().activeCalls()
