@@ -26,4 +26,14 @@ record Attack(String name, BiFunction<Draft, Random, String> apply) {
   static <T> T pick(Random random, java.util.List<T> options) {
     return options.get(random.nextInt(options.size()));
   }
+
+  /** {@code bad} instead of, before, inside or after {@code value}. */
+  static String placed(Random random, String value, String bad) {
+    return switch (random.nextInt(4)) {
+      case 0 -> bad;
+      case 1 -> bad + value;
+      case 2 -> value.substring(0, value.length() / 2) + bad + value.substring(value.length() / 2);
+      default -> value + bad;
+    };
+  }
 }

@@ -77,6 +77,59 @@ public final class Draft {
     return slots.get(random.nextInt(slots.size()));
   }
 
+  /** A value read from the URL (path parameter, query or form), or a new query parameter. */
+  Slot urlValue(Random random) {
+    List<Slot> slots = values().stream().filter(s -> s.kind() != Slot.Kind.JSON).toList();
+    if (slots.isEmpty()) {
+      query.add(new Field("q", "1"));
+      return Slot.field(query, query.size() - 1, Slot.Kind.QUERY);
+    }
+    return Attack.pick(random, slots);
+  }
+
+  /** A value of the body; a request without one is given a small JSON body first. */
+  Slot bodyValue(Random random) {
+    if (bodyValues().isEmpty()) {
+      if (bodyKind == BodyKind.NONE) {
+        bodyKind = BodyKind.JSON;
+        setHeader("Content-Type", "application/json");
+      }
+      bodyFields.add(new Field("note", bodyKind == BodyKind.JSON ? "\"text\"" : "text"));
+    }
+    return Attack.pick(random, bodyValues());
+  }
+
+  private List<Slot> bodyValues() {
+    return values().stream()
+        .filter(s -> s.kind() == Slot.Kind.JSON || s.kind() == Slot.Kind.FORM)
+        .toList();
+  }
+
+  /** The body as it would be rendered, after giving a request without one a small JSON body. */
+  String bodyOrSmallJson(Random random) {
+    if (body().isEmpty()) {
+      bodyValue(random);
+    }
+    return body();
+  }
+
+  /** The head without a Content-Length, for an attack that writes its own framing. */
+  String headWithoutLength(String body) {
+    contentLength = false;
+    return head(body);
+  }
+
+  /** The index of a path segment that is not a parameter. */
+  int fixedSegment(Random random) {
+    List<Integer> fixed = new ArrayList<>();
+    for (int i = 0; i < path.size(); i++) {
+      if (!path.get(i).parameter() && !path.get(i).text().isEmpty()) {
+        fixed.add(i);
+      }
+    }
+    return fixed.isEmpty() ? 0 : Attack.pick(random, fixed);
+  }
+
   /** The values whose name matches {@code pattern} (a regex, any case). */
   List<Slot> valuesNamed(String pattern) {
     return values().stream()

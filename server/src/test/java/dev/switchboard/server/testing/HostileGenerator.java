@@ -72,20 +72,23 @@ public final class HostileGenerator {
 
   static List<Attack> attacks(Category category) {
     return switch (category) {
-      case OVERSIZE -> MessageAttacks.oversize();
-      case BROKEN_PERCENT_ENCODING -> EncodingAttacks.brokenPercentEncoding();
-      case INVALID_UTF8 -> EncodingAttacks.invalidUtf8();
-      case CONTROL_BYTES -> EncodingAttacks.controlBytes();
-      case WRONG_CREDENTIALS -> ValueAttacks.wrongCredentials();
-      case INJECTION -> ValueAttacks.injection();
-      case HUGE_NUMBERS -> ValueAttacks.hugeNumbers();
-      case DATES -> ValueAttacks.dates();
-      case DUPLICATED_PARAMETERS -> ValueAttacks.duplicatedParameters();
-      case METHODS -> MessageAttacks.methods();
-      case CONTENT_TYPES -> MessageAttacks.contentTypes();
-      case FRAMING -> FramingAttacks.framing();
-      case HUGE_HEADERS -> MessageAttacks.hugeHeaders();
-      case SLOW_CLIENTS -> FramingAttacks.slowClients();
+      case OVERSIZE -> OversizeAttacks.all();
+      case BROKEN_PERCENT_ENCODING -> PercentEncodingAttacks.all();
+      case INVALID_UTF8 -> Utf8Attacks.all();
+      case CONTROL_BYTES -> ControlByteAttacks.all();
+      case WRONG_CREDENTIALS -> CredentialAttacks.all();
+      case INJECTION -> InjectionAttacks.all();
+      case HUGE_NUMBERS -> NumberAttacks.all();
+      case DATES -> DateAttacks.all();
+      case DUPLICATED_PARAMETERS -> DuplicateAttacks.all();
+      case METHODS -> MethodAttacks.all();
+      case CONTENT_TYPES -> ContentTypeAttacks.all();
+      case FRAMING ->
+          java.util.stream.Stream.concat(
+                  BodyFramingAttacks.all().stream(), MessageFramingAttacks.all().stream())
+              .toList();
+      case HUGE_HEADERS -> HeaderSizeAttacks.all();
+      case SLOW_CLIENTS -> SlowClientAttacks.all();
     };
   }
 }
