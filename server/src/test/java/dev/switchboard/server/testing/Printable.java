@@ -24,16 +24,4 @@ final class Printable {
     }
     return out.toString();
   }
-
-  /** {@code bytes} made printable and cut to about {@code max} characters. */
-  static String of(byte[] bytes, int max) {
-    return of(
-            new String(
-                bytes,
-                0,
-                Math.min(bytes.length, max * 2),
-                java.nio.charset.StandardCharsets.ISO_8859_1),
-            max)
-        + (bytes.length > max * 2 ? "...(" + bytes.length + " bytes)" : "");
-  }
 }

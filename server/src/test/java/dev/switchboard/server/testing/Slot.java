@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * One value of a {@link Draft} that an attack may change: a path parameter, a query parameter, a
  * form field or a JSON member. {@link #setText} delivers text intact (encoded as the place needs),
- * {@link #setRaw} puts wire bytes in as they are, {@link #setNumber} writes a number unquoted.
+ * {@link #setRaw} puts wire bytes in as they are, {@link #setNumber} writes a number unquoted. A
+ * view of its draft's lists; not thread-safe.
  */
 final class Slot {
   /** Where the value stands. */
@@ -85,13 +86,6 @@ final class Slot {
       segments.set(index, new Segment(wire, true));
     } else {
       fields.set(index, new Field(fields.get(index).name(), wire));
-    }
-  }
-
-  /** Renames the field (a path parameter keeps its place). */
-  void rename(String name) {
-    if (kind != Kind.PATH) {
-      fields.set(index, new Field(name, fields.get(index).value()));
     }
   }
 

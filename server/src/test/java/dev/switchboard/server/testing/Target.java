@@ -118,20 +118,9 @@ public record Target(
     return withBodyField(BodyKind.FORM, name, value);
   }
 
-  /** With an empty JSON object as body. */
-  public Target withEmptyJson() {
-    return new Target(
-        name, method, path, query, headers, new Body(BodyKind.JSON, List.of()), secret, errors);
-  }
-
   /** Carrying {@code value} as its secret (wherever it appears in the request). */
   public Target withSecret(String value) {
     return new Target(name, method, path, query, headers, body, Optional.of(value), errors);
-  }
-
-  /** Under another name. */
-  public Target named(String other) {
-    return new Target(other, method, path, query, headers, body, secret, errors);
   }
 
   private Target withBodyField(BodyKind kind, String name, String value) {
