@@ -23,6 +23,7 @@ import dev.switchboard.hub.stream.StreamRoutes;
 import dev.switchboard.hub.tenants.ApiTokens;
 import dev.switchboard.hub.tenants.TenantStore;
 import dev.switchboard.protocol.webhook.CrmReply;
+import dev.switchboard.server.logging.LogRedaction;
 import dev.switchboard.store.Database;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -123,9 +124,11 @@ final class HubServer {
           new ContactRoutes(features.contacts(), features.tenants()).register(routes);
           new StreamRoutes(features.feed(), features.replay(), config.stream().heartbeat())
               .register(routes);
+          // Javalin's own messages quote the path ("Endpoint PUT /hooks/TOKEN/... not found").
           routes.exception(
               HttpResponseException.class,
-              (failure, ctx) -> error(ctx, failure.getStatus(), failure.getMessage()));
+              (failure, ctx) ->
+                  error(ctx, failure.getStatus(), LogRedaction.redact(failure.getMessage())));
           routes.exception(Exception.class, HubServer::failed);
         });
   }

@@ -3,6 +3,7 @@ package dev.switchboard.pbx;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.pbx.api.ControlRoutes;
+import dev.switchboard.pbx.api.ErrorReplies;
 import dev.switchboard.pbx.api.PbxApiRoutes;
 import dev.switchboard.pbx.config.PbxConfig;
 import dev.switchboard.pbx.config.TenantSetup;
@@ -94,6 +95,8 @@ public final class Pbx implements AutoCloseable {
                 javalin.concurrency.useVirtualThreads = true;
                 javalin.router.caseInsensitiveRoutes = true;
                 javalin.jsonMapper(new JavalinJackson(JSON, false));
+                // One mapping from failures to the documented error body, for every route.
+                ErrorReplies.install(javalin);
                 javalin.routes.get(
                     "/health", ctx -> ctx.json(JSON.createObjectNode().put("status", "ok")));
                 javalin.routes.get(

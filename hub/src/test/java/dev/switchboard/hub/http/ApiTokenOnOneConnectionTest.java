@@ -3,6 +3,7 @@ package dev.switchboard.hub.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.hub.TestHub;
+import dev.switchboard.server.testing.RawConnection;
 import dev.switchboard.store.DatabaseSettings;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -44,7 +45,7 @@ class ApiTokenOnOneConnectionTest {
   @Test
   void aCaseVariantOfTheTokenAfterTheRightOneIsRefusedOnTheSameConnection() throws Exception {
     String upper = TestHub.API_TOKEN.toUpperCase(Locale.ROOT);
-    try (RawHttp connection = new RawHttp(hub.hub.port())) {
+    try (RawConnection connection = new RawConnection(hub.hub.port())) {
       assertThat(connection.exchange(get(TestHub.API_TOKEN)).status()).isEqualTo(200);
       assertThat(connection.exchange(get(upper)).status()).isEqualTo(401);
       assertThat(connection.exchange(get(TestHub.API_TOKEN)).status()).isEqualTo(200);
@@ -54,7 +55,7 @@ class ApiTokenOnOneConnectionTest {
   @Test
   void theRightTokenAfterACaseVariantIsAcceptedOnTheSameConnection() throws Exception {
     String upper = TestHub.API_TOKEN.toUpperCase(Locale.ROOT);
-    try (RawHttp connection = new RawHttp(hub.hub.port())) {
+    try (RawConnection connection = new RawConnection(hub.hub.port())) {
       assertThat(connection.exchange(get(upper)).status()).isEqualTo(401);
       assertThat(connection.exchange(get(TestHub.API_TOKEN)).status()).isEqualTo(200);
     }

@@ -35,6 +35,11 @@ public final class ApiFailure extends RuntimeException {
     return new ApiFailure(409, message);
   }
 
+  /** 413: the body is larger than the emulator takes. */
+  public static ApiFailure tooLarge(String message) {
+    return new ApiFailure(413, message);
+  }
+
   /** The HTTP status. */
   public int status() {
     return status;

@@ -90,6 +90,12 @@ final class ControlBody {
     if (!node.isNumber()) {
       throw field(name, "is not a number of seconds");
     }
+    if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
+      // 1e309 and beyond: read as an infinite double, which has no decimal value.
+      throw field(
+          name,
+          node.doubleValue() < 0 ? "is negative" : "is more than " + max.toSeconds() + " seconds");
+    }
     BigDecimal seconds = node.decimalValue();
     if (seconds.signum() < 0) {
       throw field(name, "is negative");

@@ -46,12 +46,10 @@ public final class ControlRoutes {
 
   /** Adds the routes. */
   public void register(RoutesConfig routes) {
-    routes.post("/sim/calls", ErrorReplies.guard("POST /sim/calls", this::startCall));
-    routes.post(
-        "/sim/agents/{extension}",
-        ErrorReplies.guard("POST /sim/agents/{extension}", this::changeAgent));
-    routes.get("/sim/clock", ErrorReplies.guard("GET /sim/clock", this::readClock));
-    routes.post("/sim/clock", ErrorReplies.guard("POST /sim/clock", this::advanceClock));
+    routes.post("/sim/calls", this::startCall);
+    routes.post("/sim/agents/{extension}", this::changeAgent);
+    routes.get("/sim/clock", this::readClock);
+    routes.post("/sim/clock", this::advanceClock);
   }
 
   private void startCall(Context ctx) {

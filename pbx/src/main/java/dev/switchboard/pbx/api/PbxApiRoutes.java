@@ -81,9 +81,7 @@ public final class PbxApiRoutes {
   /** Adds the routes. */
   public void register(RoutesConfig routes) {
     // One route for both methods and any parameter order; ClickToCall names what is missing.
-    routes.get(
-        "/api/CallControl/<call>",
-        ErrorReplies.guard("GET /api/CallControl/...", this::clickToCall));
+    routes.get("/api/CallControl/<call>", this::clickToCall);
     post(routes, PbxApiPath.EXTENSION_STATUS, ExtensionStatusRequest::parse, this::statuses);
     post(routes, PbxApiPath.SPY, SpyRequest::parse, this::spy);
     post(routes, PbxApiPath.QUEUE_MEMBERS, QueueMembersRequest::parse, this::queueMembers);
@@ -98,13 +96,11 @@ public final class PbxApiRoutes {
       BiFunction<TenantSetup, R, String> answer) {
     routes.post(
         path.path(),
-        ErrorReplies.guard(
-            "POST " + path.path(),
-            ctx -> {
-              R request = parse.apply(ctx.body());
-              TenantSetup tenant = tenantOf(request.key());
-              ctx.status(200).contentType("application/json").result(answer.apply(tenant, request));
-            }));
+        ctx -> {
+          R request = parse.apply(ctx.body());
+          TenantSetup tenant = tenantOf(request.key());
+          ctx.status(200).contentType("application/json").result(answer.apply(tenant, request));
+        });
   }
 
   private void clickToCall(Context ctx) {

@@ -1,7 +1,6 @@
 package dev.switchboard.pbx.recordings;
 
 import dev.switchboard.pbx.api.ApiFailure;
-import dev.switchboard.pbx.api.ErrorReplies;
 import dev.switchboard.pbx.config.TenantSetup;
 import dev.switchboard.pbx.engine.Engine;
 import dev.switchboard.pbx.engine.FinishedCall;
@@ -33,7 +32,7 @@ public final class RecordingRoutes {
 
   /** Adds the route. */
   public void register(RoutesConfig routes) {
-    routes.get(PATH, ErrorReplies.guard("GET " + PATH, this::play));
+    routes.get(PATH, this::play);
   }
 
   private void play(Context ctx) {

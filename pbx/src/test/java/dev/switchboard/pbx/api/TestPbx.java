@@ -63,6 +63,7 @@ public final class TestPbx implements AutoCloseable {
                 config -> {
                   config.startup.showJavalinBanner = false;
                   config.router.caseInsensitiveRoutes = caseInsensitiveRoutes;
+                  ErrorReplies.install(config);
                   PbxApiRoutes.allowBrowsers(config);
                   new PbxApiRoutes(engine).register(config.routes);
                   new ControlRoutes(engine).register(config.routes);

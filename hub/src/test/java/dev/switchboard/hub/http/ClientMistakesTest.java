@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import dev.switchboard.hub.TestHub;
+import dev.switchboard.server.testing.RawConnection;
+import dev.switchboard.server.testing.RawReply;
 import dev.switchboard.store.testing.TestDatabases;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * mistake and gets a 4xx in the usual error shape naming the problem, never a 5xx, never a stack
  * trace in the log, and nothing stored.
  */
-class HostileRequestsTest {
+class ClientMistakesTest {
   private static final String AUTH = "Authorization: Bearer " + TestHub.API_TOKEN + "\r\n";
 
   @TempDir Path folder;
@@ -37,8 +39,8 @@ class HostileRequestsTest {
     hub.close();
   }
 
-  private RawHttp.Reply exchange(String request) throws Exception {
-    try (RawHttp connection = new RawHttp(hub.hub.port())) {
+  private RawReply exchange(String request) throws Exception {
+    try (RawConnection connection = new RawConnection(hub.hub.port())) {
       return connection.exchange(request);
     }
   }
@@ -60,10 +62,10 @@ class HostileRequestsTest {
   @Test
   void headWithAWrongTokenGetsTheSame404AsGet() throws Exception {
     String path = "/hooks/not-a-token/api/callcenter/hangup?callid=x";
-    try (RawHttp connection = new RawHttp(hub.hub.port())) {
+    try (RawConnection connection = new RawConnection(hub.hub.port())) {
       connection.send("HEAD " + path + " HTTP/1.1\r\nHost: hub\r\n\r\n");
-      RawHttp.Reply head = connection.readHeadOnly();
-      RawHttp.Reply get = connection.exchange("GET " + path + " HTTP/1.1\r\nHost: hub\r\n\r\n");
+      RawReply head = connection.read(true);
+      RawReply get = connection.exchange("GET " + path + " HTTP/1.1\r\nHost: hub\r\n\r\n");
       assertThat(head.status()).isEqualTo(404).isEqualTo(get.status());
       assertThat(get.body())
           .isEqualTo("{\"status code\":404,\"message\":\"unknown webhook token\"}");
@@ -72,7 +74,7 @@ class HostileRequestsTest {
 
   @Test
   void headOfAValidWebhookIsAnsweredAsGetWithoutABodyAndStoresNothing() throws Exception {
-    try (RawHttp connection = new RawHttp(hub.hub.port())) {
+    try (RawConnection connection = new RawConnection(hub.hub.port())) {
       for (String path :
           new String[] {
             "/api/callcenter/hangup?callid=head-1",
@@ -80,12 +82,12 @@ class HostileRequestsTest {
             "/api/callcenter/route?phone=0938363739"
           }) {
         connection.send("HEAD " + hooks + path + " HTTP/1.1\r\nHost: hub\r\n\r\n");
-        assertThat(connection.readHeadOnly().status()).as(path).isEqualTo(200);
+        assertThat(connection.read(true).status()).as(path).isEqualTo(200);
       }
       connection.send("HEAD " + hooks + "/api/callcenter/hangup HTTP/1.1\r\nHost: hub\r\n\r\n");
-      assertThat(connection.readHeadOnly().status()).as("no callid").isEqualTo(404);
+      assertThat(connection.read(true).status()).as("no callid").isEqualTo(404);
       // No body came after the HEAD replies: the next reply on the connection reads cleanly.
-      RawHttp.Reply health = connection.exchange("GET /health HTTP/1.1\r\nHost: hub\r\n\r\n");
+      RawReply health = connection.exchange("GET /health HTTP/1.1\r\nHost: hub\r\n\r\n");
       assertThat(health.body()).isEqualTo("{\"status\":\"ok\"}");
     }
     assertThat(rows("events")).isZero();
@@ -96,12 +98,12 @@ class HostileRequestsTest {
     try (LogCapture logs = LogCapture.warnings()) {
       for (String chunks :
           new String[] {"zz\r\nabc\r\n0\r\n\r\n", "FFFFFFFFFFFFFFFF\r\nabc\r\n0\r\n\r\n"}) {
-        RawHttp.Reply intake = exchange(post(hooks + "/api/callcenter/hangup", CHUNKED, chunks));
+        RawReply intake = exchange(post(hooks + "/api/callcenter/hangup", CHUNKED, chunks));
         assertThat(intake.status()).as(chunks).isEqualTo(400);
         assertThat(intake.body())
             .startsWith("{\"status code\":400,\"message\":\"the request body could not be read")
             .contains("chunked framing is broken");
-        RawHttp.Reply contacts = exchange(post("/v1/contacts", AUTH + CHUNKED, chunks));
+        RawReply contacts = exchange(post("/v1/contacts", AUTH + CHUNKED, chunks));
         assertThat(contacts.status()).as(chunks).isEqualTo(400);
         assertThat(contacts.body())
             .startsWith("{\"error\":\"the request body could not be read")
@@ -118,10 +120,10 @@ class HostileRequestsTest {
     String headers = "Content-Type: application/json\r\nContent-Length: 100\r\n";
     try (LogCapture logs = LogCapture.warnings()) {
       for (String path : new String[] {hooks + "/api/callcenter/hangup", "/v1/contacts"}) {
-        try (RawHttp connection = new RawHttp(hub.hub.port())) {
+        try (RawConnection connection = new RawConnection(hub.hub.port())) {
           connection.send(post(path, AUTH + headers, "{\"callid\":"));
           connection.shutdownOutput();
-          RawHttp.Reply reply = connection.read();
+          RawReply reply = connection.read();
           assertThat(reply.status())
               .as(path.startsWith("/hooks/") ? "intake" : path)
               .isEqualTo(400);
@@ -146,7 +148,7 @@ class HostileRequestsTest {
           {"/v1/spy", "{\"src\":\"110\",\"dst\":\"101\",\"mode\":\"whisper\"}"}
         }) {
       String headers = AUTH + type + "Content-Length: " + request[1].length() + "\r\n";
-      RawHttp.Reply reply = exchange(post(request[0], headers, request[1]));
+      RawReply reply = exchange(post(request[0], headers, request[1]));
       assertThat(reply.status()).as(request[0]).isEqualTo(400);
       assertThat(reply.body())
           .isEqualTo(
@@ -170,7 +172,7 @@ class HostileRequestsTest {
               + AUTH
               + "Content-Length: 0\r\n\r\n"
         }) {
-      RawHttp.Reply reply = exchange(request);
+      RawReply reply = exchange(request);
       String line = request.substring(0, request.indexOf('\r')); // no token in a failure message
       assertThat(reply.status()).as(line).isEqualTo(400);
       assertThat(reply.body()).as(line).startsWith("{\"error\":\"path: ");
@@ -180,7 +182,7 @@ class HostileRequestsTest {
             exchange("GET /v1/agents/%ED%A0%80/history HTTP/1.1\r\nHost: hub\r\n" + AUTH + "\r\n")
                 .body())
         .isEqualTo("{\"error\":\"Bad UTF-8 encoding\"}");
-    RawHttp.Reply webhook =
+    RawReply webhook =
         exchange(
             "GET " + hooks + "/api/callcenter/hangup%u0041?callid=x HTTP/1.1\r\nHost: hub\r\n\r\n");
     assertThat(webhook.status()).isEqualTo(400);
