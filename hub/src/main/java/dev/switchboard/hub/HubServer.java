@@ -8,6 +8,7 @@ import dev.switchboard.hub.agents.AgentRoutes;
 import dev.switchboard.hub.calls.CallFilter;
 import dev.switchboard.hub.calls.CallRoutes;
 import dev.switchboard.hub.calls.CallStore;
+import dev.switchboard.hub.calls.CallView;
 import dev.switchboard.hub.config.HubConfig;
 import dev.switchboard.hub.contacts.ContactRoutes;
 import dev.switchboard.hub.contacts.ContactStore;
@@ -24,10 +25,12 @@ import dev.switchboard.hub.sessions.Authentication;
 import dev.switchboard.hub.sessions.SessionRoutes;
 import dev.switchboard.hub.stream.ChangeFeed;
 import dev.switchboard.hub.stream.StreamRoutes;
+import dev.switchboard.hub.tenants.Tenant;
 import dev.switchboard.hub.tenants.TenantStore;
 import dev.switchboard.hub.users.Caller;
 import dev.switchboard.hub.users.UserRoutes;
 import dev.switchboard.protocol.webhook.CrmReply;
+import dev.switchboard.protocol.webhook.WebhookParser;
 import dev.switchboard.server.logging.LogRedaction;
 import dev.switchboard.store.Database;
 import io.javalin.Javalin;
@@ -130,7 +133,13 @@ final class HubServer {
                   database.jdbi(),
                   features.calls(),
                   features.eventLog(),
-                  ctx -> scopes.calls(Caller.of(ctx)))
+                  ctx -> scopes.calls(Caller.of(ctx)),
+                  tenant ->
+                      features
+                          .tenants()
+                          .find(tenant)
+                          .map(Tenant::zone)
+                          .orElse(WebhookParser.DEFAULT_ZONE))
               .register(routes);
           features.users().register(routes);
           features.sessions().register(routes);
@@ -159,7 +168,10 @@ final class HubServer {
                   features.feed(),
                   features.replay(),
                   config.stream().heartbeat(),
-                  ctx -> scopes.changes(Caller.of(ctx)))
+                  ctx -> scopes.changes(Caller.of(ctx)),
+                  (ctx, change) ->
+                      CallView.ofChangeData(
+                          change.kind().eventName(), change.data(), !Caller.of(ctx).isApiToken()))
               .register(routes);
           // Javalin's own messages quote the path ("Endpoint PUT /hooks/TOKEN/... not found").
           routes.exception(

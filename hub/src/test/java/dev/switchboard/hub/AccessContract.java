@@ -54,9 +54,14 @@ abstract class AccessContract {
         "/",
         exchange -> {
           pbxRequests.add(exchange.getRequestURI().toString());
-          byte[] body = "{\"result\":\"OK\"}".getBytes(StandardCharsets.UTF_8);
+          boolean refuse = exchange.getRequestURI().toString().contains("0909000111");
+          byte[] body =
+              (refuse
+                      ? "{\"result\":null,\"message\":\"extension 101 is busy on another call\"}"
+                      : "{\"result\":\"OK\"}")
+                  .getBytes(StandardCharsets.UTF_8);
           exchange.getResponseHeaders().add("Content-Type", "application/json");
-          exchange.sendResponseHeaders(200, body.length);
+          exchange.sendResponseHeaders(refuse ? 400 : 200, body.length);
           exchange.getResponseBody().write(body);
           exchange.close();
         });
@@ -336,5 +341,74 @@ abstract class AccessContract {
       JsonNode pop = stream.next("screen_pop", Duration.ofSeconds(20)).data();
       assertThat(pop.path("extension").asText()).isEqualTo("101");
     }
+  }
+
+  @Test
+  void callsShowTheNationalNumberAndToASessionTheHubsRecordingLinkNeverThePbxUrl() {
+    hub.webhook(
+        "/api/callcenter/calldata?callid=c1&calldate=2024-03-01 13:15:40&duration=50&billsec=37"
+            + "&status=ANSWER&extension=101&phone=0938363731&queue=999"
+            + "&recordingfile=https://pbx.example.com/play_audio/secret-path/c1");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> hub.api("/v1/calls/c1").json().at("/call/recording_url").isTextual());
+    ConsoleClient an = as("an");
+    for (var reply : List.of(an.get("/v1/calls/c1"), an.get("/v1/calls"))) {
+      assertThat(reply.body()).doesNotContain("pbx.example.com").doesNotContain("secret-path");
+    }
+    JsonNode call = an.get("/v1/calls/c1").json().path("call");
+    assertThat(call.path("phone_national").asText()).isEqualTo("0938363731");
+    assertThat(call.path("recording").asText()).isEqualTo("/v1/calls/c1/recording");
+    assertThat(hub.api("/v1/calls/c1").json().at("/call/recording_url").asText())
+        .as("the API token still gets the PBX's URL")
+        .contains("pbx.example.com");
+  }
+
+  @Test
+  void aDateFilterIsADayInTheTenantsTimeZone() {
+    // 06:15 UTC on 1 March is 13:15 in Ho Chi Minh City; 17:30 UTC is already 2 March there.
+    clock.advance(Duration.ofHours(11).plusMinutes(15));
+    hub.webhook(
+        "/api/callcenter/call_in?phone=0938363737&queue=999&extension=101&callid=late&event=RINGING");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> hub.api("/v1/calls").json().path("calls").size() == 5);
+    ConsoleClient root = as("root");
+    assertThat(callIds(root.get("/v1/calls?from=2024-03-01&to=2024-03-01")))
+        .containsExactlyInAnyOrder("c1", "c2", "c3", "c4");
+    assertThat(callIds(root.get("/v1/calls?from=2024-03-02"))).containsExactly("late");
+    var bad = root.get("/v1/calls?from=2024-13-45");
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.body()).contains("from");
+  }
+
+  @Test
+  void theCsvExportHasAHeaderAndOnlyTheCallersCalls() {
+    var csv = as("an").get("/v1/calls.csv");
+    assertThat(csv.status()).isEqualTo(200);
+    assertThat(csv.header("Content-Type").orElseThrow()).startsWith("text/csv");
+    List<String> lines = csv.body().lines().toList();
+    assertThat(lines.get(0))
+        .startsWith("callid,tenant,first_seen_at,direction,phone,phone_national");
+    assertThat(lines).hasSize(3);
+    assertThat(csv.body())
+        .contains("c1,")
+        .contains("c3,")
+        .doesNotContain("c2,")
+        .doesNotContain("c4,");
+    assertThat(lines.stream().filter(l -> l.startsWith("c1,")).findFirst().orElseThrow())
+        .contains("+84938363731,0938363731");
+    var all = as("root").get("/v1/calls.csv?queue=998");
+    assertThat(all.body().lines().count()).isEqualTo(3);
+  }
+
+  @Test
+  void aPbxRefusalComesBackWithAReasonThePageCanTranslate() {
+    var refused =
+        as("an").change("POST", "/v1/calls", "{\"extension\":\"101\",\"phone\":\"0909000111\"}");
+    assertThat(refused.status()).isEqualTo(422);
+    assertThat(refused.json().path("error").asText()).isEqualTo("pbx_refused");
+    assertThat(refused.json().path("reason").asText()).isEqualTo("busy");
+    assertThat(refused.json().path("message").asText()).contains("busy");
   }
 }
