@@ -21,6 +21,7 @@ import dev.switchboard.hub.intake.ChangeReplay;
 import dev.switchboard.hub.intake.EventWriter;
 import dev.switchboard.hub.intake.RateLimits;
 import dev.switchboard.hub.intake.WebhookRoutes;
+import dev.switchboard.hub.recordings.RecordingRoutes;
 import dev.switchboard.hub.sessions.Authentication;
 import dev.switchboard.hub.sessions.SessionRoutes;
 import dev.switchboard.hub.stream.ChangeFeed;
@@ -142,6 +143,9 @@ final class HubServer {
                           .orElse(WebhookParser.DEFAULT_ZONE))
               .register(routes);
           features.users().register(routes);
+          new RecordingRoutes(
+                  features.calls(), features.tenants(), ctx -> scopes.calls(Caller.of(ctx)))
+              .register(routes);
           features.sessions().register(routes);
           features.actions().register(routes);
           new AgentRoutes(

@@ -411,4 +411,89 @@ abstract class AccessContract {
     assertThat(refused.json().path("reason").asText()).isEqualTo("busy");
     assertThat(refused.json().path("message").asText()).contains("busy");
   }
+
+  /** A recording server: a real Javalin serving a WAV with range requests, counting requests. */
+  private io.javalin.Javalin recordingServer(List<String> hits) {
+    byte[] wav = new byte[44 + 16_000];
+    System.arraycopy("RIFF".getBytes(StandardCharsets.US_ASCII), 0, wav, 0, 4);
+    System.arraycopy("WAVE".getBytes(StandardCharsets.US_ASCII), 0, wav, 8, 4);
+    for (int i = 44; i < wav.length; i++) {
+      wav[i] = (byte) (i % 251);
+    }
+    return io.javalin.Javalin.create(
+            config ->
+                config.routes.get(
+                    "/play_audio/data/{callid}",
+                    ctx -> {
+                      hits.add(ctx.pathParam("callid"));
+                      ctx.writeSeekableStream(
+                          new java.io.ByteArrayInputStream(wav), "audio/wav", wav.length);
+                    }))
+        .start("127.0.0.1", 0);
+  }
+
+  private void recorded(String callId, String url) {
+    hub.webhook(
+        "/api/callcenter/calldata?callid="
+            + callId
+            + "&calldate=2024-03-01 13:15:40&duration=50&billsec=37&status=ANSWER&extension=101"
+            + "&phone=0938363731&queue=999&recordingfile="
+            + url);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                hub.api("/v1/calls/" + callId)
+                    .json()
+                    .at("/call/recording_url")
+                    .asText()
+                    .equals(url));
+  }
+
+  @Test
+  void aRecordingStreamsThroughTheHubWithRangesFromAnAllowedHostOnly() throws Exception {
+    List<String> hits = new CopyOnWriteArrayList<>();
+    io.javalin.Javalin server = recordingServer(hits);
+    try {
+      // The PBX API is at 127.0.0.1 (allowed); "localhost" is the same machine by another name,
+      // which no setting allows.
+      recorded("c1", "http://127.0.0.1:" + server.port() + "/play_audio/data/c1");
+      recorded("c2", "http://localhost:" + server.port() + "/play_audio/data/c2");
+      ConsoleClient root = as("root");
+      var whole = root.get("/v1/calls/c1/recording");
+      assertThat(whole.status()).isEqualTo(200);
+      assertThat(whole.header("Content-Type").orElseThrow()).startsWith("audio/wav");
+      assertThat(whole.body()).startsWith("RIFF");
+      var part = root.send("GET", "/v1/calls/c1/recording", null, Map.of("Range", "bytes=100-199"));
+      assertThat(part.status()).isEqualTo(206);
+      // Javalin's seekable stream may send more than asked; the hub passes on what the PBX sent.
+      String contentRange = part.header("Content-Range").orElseThrow();
+      assertThat(contentRange).startsWith("bytes 100-").endsWith("/16044");
+      long last = Long.parseLong(contentRange.replaceAll("bytes 100-([0-9]+)/16044", "$1"));
+      assertThat(part.header("Content-Length")).contains(Long.toString(last - 100 + 1));
+      assertThat(part.header("Accept-Ranges")).contains("bytes");
+      assertThat((int) part.body().charAt(0)).as("byte 100 of the file").isEqualTo(100 % 251);
+      assertThat(hits).containsExactly("c1", "c1");
+
+      var refused = root.get("/v1/calls/c2/recording");
+      assertThat(refused.status()).isEqualTo(502);
+      assertThat(refused.json().path("error").asText()).isEqualTo("recording_host_not_allowed");
+      assertThat(refused.body()).doesNotContain("localhost").doesNotContain("play_audio");
+      assertThat(hits).as("the disallowed host was never asked").containsExactly("c1", "c1");
+      hub.hub.tenants().setRecordingHosts(Tenant.DEFAULT_ID, List.of("localhost"));
+      assertThat(root.get("/v1/calls/c2/recording").status()).isEqualTo(200);
+
+      assertThat(as("binh").get("/v1/calls/c1/recording").status())
+          .as("outside the agent's scope")
+          .isEqualTo(404);
+      assertThat(hits).hasSize(3);
+      var none = root.get("/v1/calls/c3/recording");
+      assertThat(none.status()).isEqualTo(404);
+      assertThat(none.json().path("error").asText()).isEqualTo("no_recording");
+      assertThat(none.json().path("message").asText())
+          .isEqualTo("The recording of this call is not available yet.");
+    } finally {
+      server.stop();
+    }
+  }
 }
