@@ -30,6 +30,9 @@ import dev.switchboard.hub.tenants.Tenant;
 import dev.switchboard.hub.tenants.TenantStore;
 import dev.switchboard.hub.users.Caller;
 import dev.switchboard.hub.users.UserRoutes;
+import dev.switchboard.hub.users.UserStore;
+import dev.switchboard.hub.wallboard.ScreenPopRoutes;
+import dev.switchboard.hub.wallboard.WallboardRoutes;
 import dev.switchboard.protocol.webhook.CrmReply;
 import dev.switchboard.protocol.webhook.WebhookParser;
 import dev.switchboard.server.logging.LogRedaction;
@@ -73,6 +76,7 @@ final class HubServer {
       Authentication authentication,
       SessionRoutes sessions,
       UserRoutes users,
+      UserStore userStore,
       Scopes scopes) {}
 
   private HubServer() {}
@@ -143,6 +147,20 @@ final class HubServer {
                           .orElse(WebhookParser.DEFAULT_ZONE))
               .register(routes);
           features.users().register(routes);
+          new ScreenPopRoutes(
+                  database.jdbi(),
+                  features.calls(),
+                  features.contacts(),
+                  ctx -> scopes.calls(Caller.of(ctx)),
+                  ctx -> scopes.agents(Caller.of(ctx)))
+              .register(routes);
+          new WallboardRoutes(
+                  database.jdbi(),
+                  features.calls(),
+                  features.agents(),
+                  clock,
+                  ctx -> audience(ctx, features, scopes))
+              .register(routes);
           new RecordingRoutes(
                   features.calls(), features.tenants(), ctx -> scopes.calls(Caller.of(ctx)))
               .register(routes);
@@ -184,6 +202,30 @@ final class HubServer {
                   error(ctx, failure.getStatus(), LogRedaction.redact(failure.getMessage())));
           routes.exception(Exception.class, HubServer::failed);
         });
+  }
+
+  /**
+   * Who the wallboard is for: the caller's tenant (or {@code ?tenant=} for the token) and scope.
+   */
+  private static WallboardRoutes.Audience audience(Context ctx, Features features, Scopes scopes) {
+    Caller caller = Caller.of(ctx);
+    String tenant =
+        caller.isApiToken()
+            ? dev.switchboard.hub.http.Params.text(ctx, "tenant").orElse(Tenant.DEFAULT_ID)
+            : caller.user().tenantId();
+    java.util.Map<String, String> names = new java.util.HashMap<>();
+    for (var user : features.userStore().list()) {
+      if (user.tenantId().equals(tenant) && user.extension().isPresent()) {
+        names.putIfAbsent(user.extension().get(), user.displayName());
+      }
+    }
+    return new WallboardRoutes.Audience(
+        tenant,
+        features.tenants().find(tenant).map(Tenant::zone).orElse(WebhookParser.DEFAULT_ZONE),
+        scopes.calls(caller),
+        scopes.agents(caller),
+        caller.role() == dev.switchboard.hub.users.Role.AGENT,
+        names);
   }
 
   /**

@@ -496,4 +496,70 @@ abstract class AccessContract {
       server.stop();
     }
   }
+
+  @Test
+  void theWallboardOfASupervisorOf999ShowsOnly999WithTodaysFigures() {
+    JsonNode board = as("sup999").get("/v1/wallboard").json();
+    assertThat(board.path("time_zone").asText()).isEqualTo("Asia/Ho_Chi_Minh");
+    assertThat(board.path("day_start").asText()).isEqualTo("2024-02-29T17:00:00Z");
+    assertThat(board.path("queues"))
+        .extracting(q -> q.path("queue").asText())
+        .containsExactly("999");
+    JsonNode today = board.path("queues").get(0).path("today");
+    assertThat(today.path("offered").asInt()).isEqualTo(2);
+    assertThat(today.path("answered").asInt()).isEqualTo(1);
+    assertThat(today.path("abandoned").asInt()).isEqualTo(1);
+    assertThat(today.path("service_level").asDouble()).isEqualTo(0.5);
+    assertThat(today.path("service_level_seconds").asInt()).isEqualTo(20);
+    assertThat(board.path("queues").get(0).path("agents").path("talking").asInt()).isEqualTo(1);
+    assertThat(board.path("agents"))
+        .extracting(a -> a.path("extension").asText())
+        .contains("101")
+        .doesNotContain("107");
+    JsonNode tile = board.path("agents").get(0);
+    assertThat(tile.path("status").asText()).isEqualTo("talk");
+    assertThat(tile.path("queues")).extracting(JsonNode::asText).containsExactly("999");
+    assertThat(tile.path("today").path("answered").asInt()).isEqualTo(1);
+    assertThat(board.path("live_calls"))
+        .extracting(c -> c.path("callid").asText())
+        .containsExactly("c1");
+    assertThat(board.toString()).doesNotContain("0938363732").doesNotContain("0938363734");
+
+    JsonNode own = as("an").get("/v1/wallboard").json();
+    assertThat(own.path("agents"))
+        .extracting(a -> a.path("extension").asText())
+        .containsExactly("101");
+    assertThat(own.path("queues")).isEmpty();
+    JsonNode all = as("root").get("/v1/wallboard").json();
+    assertThat(all.path("queues"))
+        .extracting(q -> q.path("queue").asText())
+        .containsExactly("998", "999");
+  }
+
+  @Test
+  void theOpenScreenPopsAreTheRingingExtensionsOfTheCallersScope() {
+    hub.api(
+        "POST",
+        "/v1/contacts",
+        "{\"name\":\"Khách Một\",\"company\":\"ACME\",\"phones\":[\"0938363731\"],\"external_url\":\"https://crm.example.com/c/1\"}");
+    hub.webhook(
+        "/api/callcenter/call_in?phone=0938363731&queue=999&extension=101&callid=c7&event=RINGING&did=19002028");
+    await().atMost(Duration.ofSeconds(20)).until(() -> hub.api("/v1/calls/c7").status() == 200);
+    var pops = as("an").get("/v1/screen-pops");
+    assertThat(pops.status()).as(pops.body()).isEqualTo(200);
+    assertThat(pops.json()).hasSize(1);
+    JsonNode pop = pops.json().get(0);
+    assertThat(pop.path("callid").asText()).isEqualTo("c7");
+    assertThat(pop.path("extension").asText()).isEqualTo("101");
+    assertThat(pop.path("phone_national").asText()).isEqualTo("0938363731");
+    assertThat(pop.path("did").asText()).isEqualTo("19002028");
+    assertThat(pop.path("contact").path("name").asText()).isEqualTo("Khách Một");
+    assertThat(pop.path("contact").path("crm_url").asText())
+        .isEqualTo("https://crm.example.com/c/1");
+    assertThat(pop.path("recent_calls"))
+        .extracting(c -> c.path("callid").asText())
+        .containsExactly("c1");
+    assertThat(as("binh").get("/v1/screen-pops").json()).isEmpty();
+    assertThat(as("sup999").get("/v1/screen-pops").json()).hasSize(1);
+  }
 }
