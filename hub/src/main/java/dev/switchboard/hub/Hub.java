@@ -1,5 +1,6 @@
 package dev.switchboard.hub;
 
+import dev.switchboard.hub.access.Scopes;
 import dev.switchboard.hub.actions.ActionRoutes;
 import dev.switchboard.hub.actions.AuditLog;
 import dev.switchboard.hub.actions.PbxClients;
@@ -28,6 +29,8 @@ import dev.switchboard.hub.tenants.ApiTokens;
 import dev.switchboard.hub.tenants.SourceNetworks;
 import dev.switchboard.hub.tenants.Tenant;
 import dev.switchboard.hub.tenants.TenantStore;
+import dev.switchboard.hub.users.Caller;
+import dev.switchboard.hub.users.UserRoutes;
 import dev.switchboard.hub.users.UserStore;
 import dev.switchboard.protocol.webhook.WebhookParser;
 import dev.switchboard.server.ListenAddress;
@@ -141,6 +144,7 @@ public final class Hub implements AutoCloseable {
               clock,
               config.console().sessionIdle(),
               config.console().sessionMax());
+      Scopes scopes = new Scopes(database.jdbi(), calls);
       Authentication authentication =
           new Authentication(apiTokens, sessions, users, config.http().publicUrl());
       this.server =
@@ -158,7 +162,8 @@ public final class Hub implements AutoCloseable {
                   contacts,
                   feed,
                   replay,
-                  new ActionRoutes(tenants, clients, agents, audit),
+                  new ActionRoutes(
+                      tenants, clients, agents, audit, ctx -> scopes.agents(Caller.of(ctx))),
                   new RouteQuestionRoute(
                       tenants,
                       new StickyRouter(database.jdbi(), contacts, calls, agents),
@@ -166,7 +171,9 @@ public final class Hub implements AutoCloseable {
                       metrics),
                   authentication,
                   new SessionRoutes(
-                      users, sessions, new LoginThrottle(clock), tenants, authentication)),
+                      users, sessions, new LoginThrottle(clock), tenants, authentication),
+                  new UserRoutes(users),
+                  scopes),
               clock);
       this.schedule =
           Executors.newSingleThreadScheduledExecutor(

@@ -1,9 +1,11 @@
 package dev.switchboard.hub;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.hub.access.Scopes;
 import dev.switchboard.hub.actions.ActionRoutes;
 import dev.switchboard.hub.agents.AgentBoard;
 import dev.switchboard.hub.agents.AgentRoutes;
+import dev.switchboard.hub.calls.CallFilter;
 import dev.switchboard.hub.calls.CallRoutes;
 import dev.switchboard.hub.calls.CallStore;
 import dev.switchboard.hub.config.HubConfig;
@@ -23,6 +25,8 @@ import dev.switchboard.hub.sessions.SessionRoutes;
 import dev.switchboard.hub.stream.ChangeFeed;
 import dev.switchboard.hub.stream.StreamRoutes;
 import dev.switchboard.hub.tenants.TenantStore;
+import dev.switchboard.hub.users.Caller;
+import dev.switchboard.hub.users.UserRoutes;
 import dev.switchboard.protocol.webhook.CrmReply;
 import dev.switchboard.server.logging.LogRedaction;
 import dev.switchboard.store.Database;
@@ -63,7 +67,9 @@ final class HubServer {
       ActionRoutes actions,
       WebhookRoutes.RouteQuestions routeQuestions,
       Authentication authentication,
-      SessionRoutes sessions) {}
+      SessionRoutes sessions,
+      UserRoutes users,
+      Scopes scopes) {}
 
   private HubServer() {}
 
@@ -119,13 +125,41 @@ final class HubServer {
                   config.http().maxRequestBytes(),
                   features.routeQuestions())
               .register(routes);
-          new CallRoutes(database.jdbi(), features.calls(), features.eventLog()).register(routes);
+          Scopes scopes = features.scopes();
+          new CallRoutes(
+                  database.jdbi(),
+                  features.calls(),
+                  features.eventLog(),
+                  ctx -> scopes.calls(Caller.of(ctx)))
+              .register(routes);
+          features.users().register(routes);
           features.sessions().register(routes);
           features.actions().register(routes);
-          new AgentRoutes(features.agents(), id -> features.tenants().find(id).isPresent(), clock)
+          new AgentRoutes(
+                  features.agents(),
+                  id -> features.tenants().find(id).isPresent(),
+                  clock,
+                  ctx -> scopes.agents(Caller.of(ctx)))
               .register(routes);
-          new ContactRoutes(features.contacts(), features.tenants()).register(routes);
-          new StreamRoutes(features.feed(), features.replay(), config.stream().heartbeat())
+          new ContactRoutes(
+                  features.contacts(),
+                  features.tenants(),
+                  (ctx, phone) ->
+                      !features
+                          .calls()
+                          .list(
+                              CallFilter.ofPhone(phone),
+                              scopes.calls(Caller.of(ctx)),
+                              Optional.empty(),
+                              1)
+                          .calls()
+                          .isEmpty())
+              .register(routes);
+          new StreamRoutes(
+                  features.feed(),
+                  features.replay(),
+                  config.stream().heartbeat(),
+                  ctx -> scopes.changes(Caller.of(ctx)))
               .register(routes);
           // Javalin's own messages quote the path ("Endpoint PUT /hooks/TOKEN/... not found").
           routes.exception(

@@ -25,10 +25,15 @@ final class SseReader implements AutoCloseable {
   private final CompletableFuture<HttpResponse<Stream<String>>> response;
 
   SseReader(HttpClient client, String url, String token, String lastEventId) {
+    this(client, url, java.util.Map.of("Authorization", "Bearer " + token), lastEventId);
+  }
+
+  /** A stream read with {@code headers} (a console session's cookie, say). */
+  SseReader(
+      HttpClient client, String url, java.util.Map<String, String> headers, String lastEventId) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(url))
-            .header("Authorization", "Bearer " + token)
-            .header("Accept", "text/event-stream");
+        HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream");
+    headers.forEach(request::header);
     if (lastEventId != null) {
       request.header("Last-Event-ID", lastEventId);
     }

@@ -17,6 +17,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -148,6 +149,14 @@ public final class DemoCommand implements Callable<Integer> {
       hub.close();
       throw failed;
     }
+    List<DemoUsers.Login> logins;
+    try {
+      logins = DemoUsers.create(hub.users());
+    } catch (RuntimeException failed) {
+      pbx.close();
+      hub.close();
+      throw failed;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -164,6 +173,7 @@ public final class DemoCommand implements Callable<Integer> {
         pbx,
         apiToken,
         config.apiToken().isPresent(),
+        logins,
         data,
         (System.nanoTime() - started) / 1_000_000);
     stopped.await();
@@ -195,6 +205,7 @@ public final class DemoCommand implements Callable<Integer> {
       Pbx pbx,
       String apiToken,
       boolean chosenToken,
+      List<DemoUsers.Login> logins,
       Path data,
       long millis) {
     String hubUrl = hub.baseUrl();
@@ -219,6 +230,16 @@ public final class DemoCommand implements Callable<Integer> {
                 pbx.config().delivery().dropRate() * 100)
             : "");
     out.printf("  data          %s   (emptied at each start)%n", data);
+    out.println();
+    out.printf("  console       %s/   (log in as; passwords new each start)%n", hubUrl);
+    for (DemoUsers.Login login : logins) {
+      out.printf(
+          "    %-11s %-11s %s   (%s)%n",
+          login.user().role().code(),
+          login.user().username(),
+          login.password(),
+          login.description());
+    }
     out.println();
     // The built-in call center's supervisor (100) is in no queue: traffic never keeps it busy.
     String extension =

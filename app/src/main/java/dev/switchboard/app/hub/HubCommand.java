@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
       TenantCommand.class,
       RebuildCommand.class,
       ImportContactsCommand.class,
-      SyncCommand.class
+      SyncCommand.class,
+      UserCommand.class
     })
 public final class HubCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -98,6 +98,23 @@ class DemoCommandTest {
         }
       }
       assertThat(curls).hasSizeGreaterThanOrEqualTo(4);
+      String hub = group(HUB, demo.output());
+      assertThat(demo.output()).contains("  console       " + hub + "/");
+      for (String role : List.of("agent", "supervisor", "admin")) {
+        String password =
+            group(Pattern.compile("^    " + role + "\\s+" + role + "\\s+(\\S+)"), demo.output());
+        HttpResponse<String> login =
+            http.send(
+                HttpRequest.newBuilder(URI.create(hub + "/v1/session"))
+                    .header("Content-Type", "application/json")
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            "{\"username\":\"" + role + "\",\"password\":\"" + password + "\"}"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).as(role + ": " + login.body()).isEqualTo(200);
+        assertThat(JSON.readTree(login.body()).path("user").path("role").asText()).isEqualTo(role);
+      }
       for (String curl : curls) {
         String answer = bash(curl);
         if (curl.contains("-X POST")) {

@@ -245,4 +245,127 @@ class HubCommandsTest {
     Run failed = run("hub", "tenant", "list", "--config", config.toString());
     assertThat(failed.err()).contains("unknown setting 'http.prot'");
   }
+
+  private Run runWithStdin(String stdin, String... args) {
+    java.io.InputStream before = System.in;
+    System.setIn(
+        new java.io.ByteArrayInputStream(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    try {
+      return run(args);
+    } finally {
+      System.setIn(before);
+    }
+  }
+
+  private int logIn(Hub hub, String username, String password) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(hub.baseUrl() + "/v1/session"))
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString())
+        .statusCode();
+  }
+
+  @Test
+  void userCommandsAddListChangeAndRemoveUsersWhoLogInWithTheirPassword() throws Exception {
+    Run added =
+        runWithStdin(
+            "a long password\n",
+            "hub",
+            "user",
+            "add",
+            "an",
+            "--role",
+            "agent",
+            "--extension",
+            "101",
+            "--queues",
+            "998,999",
+            "--name",
+            "Nguyễn Văn An",
+            "--password-stdin",
+            "--db",
+            db());
+    assertThat(added.exit()).as(added.err()).isZero();
+    assertThat(added.out()).contains("user an added: agent, extension 101, queues 998,999");
+    Run generated = run("hub", "user", "add", "boss", "--role", "supervisor", "--db", db());
+    assertThat(generated.exit()).as(generated.err()).isZero();
+    String password =
+        generated.out().replaceAll("(?s).*password \\(generated; shown once\\): (\\S+).*", "$1");
+    assertThat(password).hasSize(16);
+
+    Run listed = run("hub", "user", "list", "--db", db());
+    assertThat(listed.out())
+        .contains("an")
+        .contains("agent")
+        .contains("998,999")
+        .contains("Nguyễn Văn An")
+        .contains("boss")
+        .contains("all")
+        .doesNotContain(password)
+        .doesNotContain("argon2");
+
+    Run role =
+        run("hub", "user", "role", "an", "--role", "supervisor", "--queues", "all", "--db", db());
+    assertThat(role.out()).contains("user an is now supervisor, extension 101, all queues");
+
+    try (Hub hub =
+        Hub.start(
+            HubConfig.defaults()
+                .withPort(0)
+                .withDatabase(DatabaseSettings.of(db()))
+                .withApiToken("a-token-for-tests-123"),
+            Clock.systemUTC())) {
+      assertThat(logIn(hub, "an", "a long password")).isEqualTo(200);
+      assertThat(logIn(hub, "boss", password)).isEqualTo(200);
+      Run passwd =
+          runWithStdin(
+              "another password\n",
+              "hub",
+              "user",
+              "passwd",
+              "an",
+              "--password-stdin",
+              "--db",
+              db());
+      assertThat(passwd.exit()).as(passwd.err()).isZero();
+      assertThat(logIn(hub, "an", "a long password")).isEqualTo(401);
+      assertThat(logIn(hub, "an", "another password")).isEqualTo(200);
+      Run removed = run("hub", "user", "remove", "boss", "--db", db());
+      assertThat(removed.out()).contains("user boss removed");
+      assertThat(logIn(hub, "boss", password)).isEqualTo(401);
+    }
+  }
+
+  @Test
+  void userCommandsRefuseBadInputNamingIt() {
+    Run noExtension = run("hub", "user", "add", "an", "--role", "agent", "--db", db());
+    assertThat(noExtension.exit()).isEqualTo(2);
+    assertThat(noExtension.err()).contains("extension").contains("agent");
+    Run badRole = run("hub", "user", "add", "an", "--role", "boss", "--db", db());
+    assertThat(badRole.err()).contains("role: 'boss' is not one of agent, supervisor, admin");
+    Run shortPassword =
+        runWithStdin(
+            "short\n",
+            "hub",
+            "user",
+            "add",
+            "an",
+            "--role",
+            "admin",
+            "--password-stdin",
+            "--db",
+            db());
+    assertThat(shortPassword.err()).contains("password: must be at least 8 characters");
+    run("hub", "user", "add", "an", "--role", "admin", "--db", db());
+    Run again = run("hub", "user", "add", "an", "--role", "admin", "--db", db());
+    assertThat(again.err()).contains("user 'an' already exists");
+    assertThat(run("hub", "user", "remove", "nobody", "--db", db()).err())
+        .contains("no user 'nobody'");
+    assertThat(run("hub", "user", "list", "--db", db()).out()).doesNotContain("short");
+  }
 }

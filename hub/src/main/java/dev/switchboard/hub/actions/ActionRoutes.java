@@ -10,11 +10,13 @@ import dev.switchboard.client.PbxRefusedException;
 import dev.switchboard.client.PbxRejectedKeyException;
 import dev.switchboard.client.UnableToReachPbxException;
 import dev.switchboard.hub.agents.AgentBoard;
+import dev.switchboard.hub.agents.AgentScope;
 import dev.switchboard.hub.agents.AgentStatus;
 import dev.switchboard.hub.http.ApiException;
 import dev.switchboard.hub.http.Params;
-import dev.switchboard.hub.tenants.Tenant;
 import dev.switchboard.hub.tenants.TenantStore;
+import dev.switchboard.hub.users.Caller;
+import dev.switchboard.hub.users.Role;
 import dev.switchboard.protocol.ProtocolException;
 import dev.switchboard.protocol.api.QueueMember;
 import dev.switchboard.protocol.api.QueueMembers;
@@ -38,19 +40,28 @@ import java.util.stream.Collectors;
 public final class ActionRoutes {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern EXTENSION = Pattern.compile("[0-9]{2,8}");
-  private static final String ACTOR = "api";
 
   private final TenantStore tenants;
   private final PbxClients clients;
   private final AgentBoard agents;
   private final AuditLog audit;
+  private final Function<Context, AgentScope> scopeOf;
 
-  /** Routes calling each tenant's PBX through {@code clients}. */
-  public ActionRoutes(TenantStore tenants, PbxClients clients, AgentBoard agents, AuditLog audit) {
+  /**
+   * Routes calling each tenant's PBX through {@code clients}, acting only on the agents of the
+   * caller's scope.
+   */
+  public ActionRoutes(
+      TenantStore tenants,
+      PbxClients clients,
+      AgentBoard agents,
+      AuditLog audit,
+      Function<Context, AgentScope> scopeOf) {
     this.tenants = tenants;
     this.clients = clients;
     this.agents = agents;
     this.audit = audit;
+    this.scopeOf = scopeOf;
   }
 
   /** Adds the routes. */
@@ -67,6 +78,11 @@ public final class ActionRoutes {
     JsonNode body = body(ctx);
     String tenant = tenant(ctx, body);
     String extension = extension(text(body, "extension"));
+    Caller caller = Caller.of(ctx);
+    if (!caller.isAdmin() && !caller.extension().equals(Optional.of(extension))) {
+      throw ApiException.forbidden(
+          "you may call only from your own extension (" + caller.extension().orElse("none") + ")");
+    }
     String phone = text(body, "phone");
     try {
       PhoneNumber.parse(phone);
@@ -77,6 +93,7 @@ public final class ActionRoutes {
     Optional<String> callId =
         act(
             tenant,
+            caller,
             async ? "dial_async" : "dial",
             extension + " -> " + phone,
             client -> {
@@ -98,8 +115,12 @@ public final class ActionRoutes {
   private void pause(Context ctx, boolean paused) {
     String tenant = tenant(ctx, JSON.createObjectNode());
     String extension = extension(ctx.pathParam("ext"));
+    if (!scopeOf.apply(ctx).admits(tenant, extension)) {
+      throw ApiException.forbidden("agent " + extension + " is outside what you may act on");
+    }
     act(
         tenant,
+        Caller.of(ctx),
         paused ? "pause" : "unpause",
         extension,
         client -> {
@@ -116,8 +137,19 @@ public final class ActionRoutes {
   private void spy(Context ctx) {
     JsonNode body = body(ctx);
     String tenant = tenant(ctx, body);
-    String source = extension(text(body, "src"));
-    String target = extension(text(body, "dst"));
+    Caller caller = Caller.of(ctx);
+    caller.require(Role.SUPERVISOR, Role.ADMIN);
+    String source = extension(text(body, body.has("extension") ? "extension" : "src"));
+    String target = extension(text(body, body.has("target") ? "target" : "dst"));
+    if (!caller.isAdmin() && !caller.extension().equals(Optional.of(source))) {
+      throw ApiException.forbidden(
+          "you may listen in only from your own extension ("
+              + caller.extension().orElse("none")
+              + ")");
+    }
+    if (!scopeOf.apply(ctx).admits(tenant, target)) {
+      throw ApiException.forbidden("agent " + target + " is outside what you may act on");
+    }
     SpyMode mode;
     try {
       mode = SpyMode.of(text(body, "mode"));
@@ -127,6 +159,7 @@ public final class ActionRoutes {
     String callId =
         act(
             tenant,
+            caller,
             "spy:" + mode.wireName(),
             source + " -> " + target,
             client -> client.spy(source, target, mode));
@@ -148,7 +181,11 @@ public final class ActionRoutes {
     ObjectNode body = JSON.createObjectNode();
     body.put("tenant", tenant);
     var list = body.putArray("queues");
+    Caller caller = Caller.of(ctx);
     for (QueueMembers queue : queues) {
+      if (!caller.watchesQueue(queue.queue())) {
+        continue;
+      }
       ObjectNode item = list.addObject();
       item.put("queue", queue.queue());
       item.put("name", queue.name());
@@ -168,9 +205,16 @@ public final class ActionRoutes {
   }
 
   private void auditLog(Context ctx) {
+    Caller caller = Caller.of(ctx);
+    caller.require(Role.SUPERVISOR, Role.ADMIN);
+    Optional<String> tenant =
+        caller.isApiToken()
+            ? Params.text(ctx, "tenant")
+            : Optional.of(caller.tenant(Params.text(ctx, "tenant")));
+    Optional<String> actor = caller.isAdmin() ? Optional.empty() : Optional.of(caller.actor());
     ObjectNode body = JSON.createObjectNode();
     audit
-        .latest(Params.text(ctx, "tenant"), Params.integer(ctx, "limit", 100, 1, 1000))
+        .latest(tenant, actor, Params.integer(ctx, "limit", 100, 1, 1000))
         .forEach(body.putArray("entries")::add);
     ctx.json(body);
   }
@@ -188,20 +232,22 @@ public final class ActionRoutes {
   }
 
   /** Calls the PBX for an action, writing it and its outcome to the audit log. */
-  private <T> T act(String tenant, String action, String target, Function<PbxClient, T> request) {
+  private <T> T act(
+      String tenant, Caller caller, String action, String target, Function<PbxClient, T> request) {
+    String actor = caller.actor();
     try {
       T result = request.apply(clients.forTenant(tenant));
-      audit.record(tenant, ACTOR, action, target, true, null);
+      audit.record(tenant, actor, action, target, true, null);
       return result;
     } catch (PbxClientException failed) {
       ApiException error = translate(tenant, failed);
-      audit.record(tenant, ACTOR, action, target, false, error.getMessage());
+      audit.record(tenant, actor, action, target, false, error.getMessage());
       throw error;
     } catch (ApiException refused) {
-      audit.record(tenant, ACTOR, action, target, false, refused.getMessage());
+      audit.record(tenant, actor, action, target, false, refused.getMessage());
       throw refused;
     } catch (IllegalArgumentException invalid) {
-      audit.record(tenant, ACTOR, action, target, false, invalid.getMessage());
+      audit.record(tenant, actor, action, target, false, invalid.getMessage());
       throw ApiException.badRequest(invalid.getMessage());
     }
   }
@@ -224,7 +270,8 @@ public final class ActionRoutes {
     String id =
         Params.text(ctx, "tenant")
             .or(() -> Optional.ofNullable(body.get("tenant")).map(JsonNode::asText))
-            .orElse(Tenant.DEFAULT_ID);
+            .orElse(Caller.of(ctx).user().tenantId());
+    Caller.of(ctx).requireTenant(id);
     if (tenants.find(id).isEmpty()) {
       throw ApiException.notFound("no tenant '" + id + "'");
     }

@@ -44,17 +44,31 @@ public final class AuditLog {
 
   /** The latest entries, newest first. */
   public List<ObjectNode> latest(Optional<String> tenantId, int limit) {
+    return latest(tenantId, Optional.empty(), limit);
+  }
+
+  /** The latest entries of one tenant (all when empty) and one actor (all when empty). */
+  public List<ObjectNode> latest(Optional<String> tenantId, Optional<String> actor, int limit) {
+    java.util.Map<String, Object> binds = new java.util.HashMap<>();
+    StringBuilder where = new StringBuilder(" where 1 = 1");
+    tenantId.ifPresent(
+        t -> {
+          where.append(" and tenant_id = :tenant");
+          binds.put("tenant", t);
+        });
+    actor.ifPresent(
+        a -> {
+          where.append(" and actor = :actor");
+          binds.put("actor", a);
+        });
     return jdbi.withHandle(
         handle ->
             handle
                 .createQuery(
                     "select tenant_id, at, actor, action, target, outcome, message from audit_log"
-                        + (tenantId.isPresent() ? " where tenant_id = :tenant" : "")
+                        + where
                         + " order by id desc limit :limit")
-                .bindMap(
-                    tenantId.isPresent()
-                        ? java.util.Map.of("tenant", tenantId.get())
-                        : java.util.Map.of())
+                .bindMap(binds)
                 .bind("limit", limit)
                 .map(
                     (rs, ctx) -> {

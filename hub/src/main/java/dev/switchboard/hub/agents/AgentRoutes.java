@@ -15,13 +15,18 @@ public final class AgentRoutes {
   private final AgentBoard board;
   private final java.util.function.Predicate<String> tenantExists;
   private final java.time.Clock clock;
+  private final java.util.function.Function<io.javalin.http.Context, AgentScope> scopeOf;
 
-  /** Routes over the board. */
+  /** Routes over the board, showing each caller the agents of their scope. */
   public AgentRoutes(
-      AgentBoard board, java.util.function.Predicate<String> tenantExists, java.time.Clock clock) {
+      AgentBoard board,
+      java.util.function.Predicate<String> tenantExists,
+      java.time.Clock clock,
+      java.util.function.Function<io.javalin.http.Context, AgentScope> scopeOf) {
     this.board = board;
     this.tenantExists = tenantExists;
     this.clock = clock;
+    this.scopeOf = scopeOf;
   }
 
   /** Adds the routes. */
@@ -34,9 +39,14 @@ public final class AgentRoutes {
    * An extension's status changes since {@code from} (default: the last 24 hours), for occupancy.
    */
   private void history(Context ctx) {
-    String tenant = Params.text(ctx, "tenant").orElse("default");
+    AgentScope scope = scopeOf.apply(ctx);
+    String tenant = Params.text(ctx, "tenant").or(scope::tenant).orElse("default");
     if (!tenantExists.test(tenant)) {
       throw dev.switchboard.hub.http.ApiException.notFound("no tenant '" + tenant + "'");
+    }
+    if (!scope.admits(tenant, ctx.pathParam("ext"))) {
+      throw dev.switchboard.hub.http.ApiException.forbidden(
+          "agent " + ctx.pathParam("ext") + " is outside what you may see");
     }
     java.time.Instant from =
         Params.instant(ctx, "from").orElse(clock.instant().minus(java.time.Duration.ofDays(1)));
@@ -53,7 +63,10 @@ public final class AgentRoutes {
   private void list(Context ctx) {
     ObjectNode body = JSON.createObjectNode();
     var agents = body.putArray("agents");
-    board.list(Params.text(ctx, "tenant")).forEach(status -> agents.add(status.toJson()));
+    AgentScope scope = scopeOf.apply(ctx);
+    board.list(Params.text(ctx, "tenant").or(scope::tenant)).stream()
+        .filter(status -> scope.admits(status.tenantId(), status.extension()))
+        .forEach(status -> agents.add(status.toJson()));
     ctx.json(body);
   }
 }

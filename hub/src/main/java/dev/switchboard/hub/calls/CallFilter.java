@@ -18,6 +18,19 @@ public record CallFilter(
     Optional<CallDirection> direction,
     Optional<Outcome> outcome) {
 
+  /** The calls with this customer's number. */
+  public static CallFilter ofPhone(PhoneNumber phone) {
+    return new CallFilter(
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.of(phone),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
+  }
+
   /** No filter: every call. */
   public static CallFilter none() {
     return new CallFilter(

@@ -12,6 +12,7 @@ import io.javalin.http.Context;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
 
 /** {@code GET /v1/calls} (filtered, paged) and {@code GET /v1/calls/{callid}} (with its events). */
@@ -21,12 +22,15 @@ public final class CallRoutes {
   private final Jdbi jdbi;
   private final CallStore calls;
   private final EventLog log;
+  private final Function<Context, CallScope> scopeOf;
 
-  /** Routes over the call store and the log. */
-  public CallRoutes(Jdbi jdbi, CallStore calls, EventLog log) {
+  /** Routes over the call store and the log, showing each caller the calls of their scope. */
+  public CallRoutes(
+      Jdbi jdbi, CallStore calls, EventLog log, Function<Context, CallScope> scopeOf) {
     this.jdbi = jdbi;
     this.calls = calls;
     this.log = log;
+    this.scopeOf = scopeOf;
   }
 
   /** Adds the routes. */
@@ -72,7 +76,7 @@ public final class CallRoutes {
     int limit = Params.integer(ctx, "limit", 50, 1, 500);
     CallStore.Page page;
     try {
-      page = calls.list(filter, Params.text(ctx, "cursor"), limit);
+      page = calls.list(filter, scopeOf.apply(ctx), Params.text(ctx, "cursor"), limit);
     } catch (CallStore.InvalidCursorException bad) {
       throw ApiException.badRequest("cursor: " + bad.getMessage());
     }
@@ -84,11 +88,15 @@ public final class CallRoutes {
 
   private void one(Context ctx) {
     String callId = ctx.pathParam("callid");
+    CallScope scope = scopeOf.apply(ctx);
     String tenant =
         Params.text(ctx, "tenant")
             .orElseGet(
                 () -> {
-                  List<String> holders = calls.tenantsWithCall(callId);
+                  List<String> holders =
+                      calls.tenantsWithCall(callId).stream()
+                          .filter(t -> scope.tenant().map(t::equals).orElse(true))
+                          .toList();
                   if (holders.size() > 1) {
                     throw ApiException.conflict(
                         "call "
@@ -105,6 +113,7 @@ public final class CallRoutes {
               ObjectNode call =
                   calls
                       .find(handle, tenant, callId)
+                      .filter(scope::admits)
                       .orElseThrow(() -> ApiException.notFound("no call " + callId));
               ObjectNode out = JSON.createObjectNode();
               out.set("call", call);

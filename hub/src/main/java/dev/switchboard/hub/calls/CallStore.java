@@ -123,9 +123,18 @@ public final class CallStore {
 
   /** Calls matching {@code filter}, newest first, after {@code cursor}, at most {@code limit}. */
   public Page list(CallFilter filter, Optional<String> cursor, int limit) {
+    return list(filter, CallScope.all(Optional.empty()), cursor, limit);
+  }
+
+  /**
+   * Calls matching {@code filter} within {@code scope}, newest first, after {@code cursor}, at most
+   * {@code limit}.
+   */
+  public Page list(CallFilter filter, CallScope scope, Optional<String> cursor, int limit) {
     StringBuilder sql =
         new StringBuilder(
             "select c.first_seen_at, c.tenant_id, c.callid, c.record from calls c where 1 = 1");
+    sql.append(scope.sql());
     filter.tenant().ifPresent(t -> sql.append(" and c.tenant_id = :tenant"));
     filter.from().ifPresent(t -> sql.append(" and c.first_seen_at >= :from"));
     filter.to().ifPresent(t -> sql.append(" and c.first_seen_at < :to"));
@@ -156,6 +165,7 @@ public final class CallStore {
     return jdbi.withHandle(
         handle -> {
           Query query = handle.createQuery(sql.toString());
+          scope.bind(query);
           filter.tenant().ifPresent(t -> query.bind("tenant", t));
           filter.from().ifPresent(t -> query.bind("from", t.toEpochMilli()));
           filter.to().ifPresent(t -> query.bind("to", t.toEpochMilli()));

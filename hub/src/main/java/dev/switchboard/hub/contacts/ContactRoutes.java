@@ -9,6 +9,8 @@ import dev.switchboard.hub.http.Params;
 import dev.switchboard.hub.http.UnicodeText;
 import dev.switchboard.hub.tenants.Tenant;
 import dev.switchboard.hub.tenants.TenantStore;
+import dev.switchboard.hub.users.Caller;
+import dev.switchboard.hub.users.Role;
 import dev.switchboard.protocol.ProtocolException;
 import dev.switchboard.protocol.phone.PhoneNumber;
 import io.javalin.config.RoutesConfig;
@@ -26,11 +28,31 @@ public final class ContactRoutes {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final ContactStore contacts;
   private final TenantStore tenants;
+  private final java.util.function.BiPredicate<Context, PhoneNumber> phoneOfCallersCall;
 
-  /** Routes over the store. */
-  public ContactRoutes(ContactStore contacts, TenantStore tenants) {
+  /**
+   * Routes over the store. An agent sees only the contacts with a phone of one of the calls they
+   * may see ({@code phoneOfCallersCall}), may create and update those, and may delete none.
+   */
+  public ContactRoutes(
+      ContactStore contacts,
+      TenantStore tenants,
+      java.util.function.BiPredicate<Context, PhoneNumber> phoneOfCallersCall) {
     this.contacts = contacts;
     this.tenants = tenants;
+    this.phoneOfCallersCall = phoneOfCallersCall;
+  }
+
+  private static boolean isAgent(Context ctx) {
+    return Caller.of(ctx).role() == Role.AGENT;
+  }
+
+  /** Refuses an agent a contact none of whose phones is one of their calls'. */
+  private Contact visible(Context ctx, Contact contact) {
+    if (isAgent(ctx) && contact.phones().stream().noneMatch(p -> phoneOfCallersCall.test(ctx, p))) {
+      throw notFound(ctx);
+    }
+    return contact;
   }
 
   /** Adds the routes. */
@@ -43,7 +65,21 @@ public final class ContactRoutes {
   }
 
   private void list(Context ctx) {
-    String tenant = tenant(Params.text(ctx, "tenant"));
+    String tenant = tenant(ctx, Params.text(ctx, "tenant"));
+    if (isAgent(ctx)) {
+      PhoneNumber asked =
+          phone(
+              "phone",
+              Params.text(ctx, "phone")
+                  .orElseThrow(
+                      () ->
+                          ApiException.forbidden(
+                              "an agent looks contacts up by the phone of one of their calls"
+                                  + " (?phone=)")));
+      if (!phoneOfCallersCall.test(ctx, asked)) {
+        throw ApiException.forbidden("that phone is not of one of your calls");
+      }
+    }
     List<Contact> found =
         Params.text(ctx, "phone").isPresent()
             ? contacts.match(tenant, phone("phone", Params.text(ctx, "phone").get()))
@@ -59,9 +95,11 @@ public final class ContactRoutes {
 
   private void one(Context ctx) {
     ctx.json(
-        contacts
-            .find(tenant(Params.text(ctx, "tenant")), id(ctx))
-            .orElseThrow(() -> notFound(ctx))
+        visible(
+                ctx,
+                contacts
+                    .find(tenant(ctx, Params.text(ctx, "tenant")), id(ctx))
+                    .orElseThrow(() -> notFound(ctx)))
             .toJson());
   }
 
@@ -76,6 +114,7 @@ public final class ContactRoutes {
 
   private void update(Context ctx) {
     Contact contact = read(ctx, id(ctx));
+    visible(ctx, contacts.find(contact.tenantId(), contact.id()).orElseThrow(() -> notFound(ctx)));
     try {
       ctx.json(contacts.update(contact).orElseThrow(() -> notFound(ctx)).toJson());
     } catch (UnableToExecuteStatementException failed) {
@@ -84,7 +123,8 @@ public final class ContactRoutes {
   }
 
   private void delete(Context ctx) {
-    if (!contacts.delete(tenant(Params.text(ctx, "tenant")), id(ctx))) {
+    Caller.of(ctx).require(Role.SUPERVISOR, Role.ADMIN);
+    if (!contacts.delete(tenant(ctx, Params.text(ctx, "tenant")), id(ctx))) {
       throw notFound(ctx);
     }
     ctx.status(204);
@@ -111,7 +151,7 @@ public final class ContactRoutes {
     if (body == null || !body.isObject()) {
       throw ApiException.badRequest("body must be a JSON object");
     }
-    String tenant = tenant(Params.text(ctx, "tenant").or(() -> text(body, "tenant")));
+    String tenant = tenant(ctx, Params.text(ctx, "tenant").or(() -> text(body, "tenant")));
     List<PhoneNumber> phones = new ArrayList<>();
     JsonNode list = body.path("phones");
     if (!list.isArray()) {
@@ -143,8 +183,10 @@ public final class ContactRoutes {
     }
   }
 
-  private String tenant(Optional<String> requested) {
-    String id = requested.orElse(Tenant.DEFAULT_ID);
+  private String tenant(Context ctx, Optional<String> requested) {
+    Caller caller = Caller.of(ctx);
+    String id =
+        caller.isApiToken() ? requested.orElse(Tenant.DEFAULT_ID) : caller.tenant(requested);
     if (tenants.find(id).isEmpty()) {
       throw ApiException.notFound("no tenant '" + id + "'");
     }

@@ -24,12 +24,21 @@ public final class StreamRoutes {
   private final ChangeFeed feed;
   private final ChangeHistory history;
   private final Duration heartbeat;
+  private final java.util.function.Function<
+          io.javalin.http.Context, java.util.function.Predicate<Change>>
+      scopeOf;
 
   /** Routes over the live feed and the history it resumes from. */
-  public StreamRoutes(ChangeFeed feed, ChangeHistory history, Duration heartbeat) {
+  public StreamRoutes(
+      ChangeFeed feed,
+      ChangeHistory history,
+      Duration heartbeat,
+      java.util.function.Function<io.javalin.http.Context, java.util.function.Predicate<Change>>
+          scopeOf) {
     this.feed = feed;
     this.history = history;
     this.heartbeat = heartbeat;
+    this.scopeOf = scopeOf;
   }
 
   /**
@@ -62,7 +71,10 @@ public final class StreamRoutes {
     var ctx = client.ctx();
     StreamFilter filter =
         new StreamFilter(
-            Params.text(ctx, "tenant"), Params.text(ctx, "extension"), Params.text(ctx, "queue"));
+            Params.text(ctx, "tenant"),
+            Params.text(ctx, "extension"),
+            Params.text(ctx, "queue"),
+            scopeOf.apply(ctx));
     Optional<Long> lastEventId =
         Optional.ofNullable(ctx.header("Last-Event-ID"))
             .or(() -> Params.text(ctx, "last_event_id"))
