@@ -8,6 +8,7 @@ import dev.switchboard.hub.events.EventDraft;
 import dev.switchboard.hub.events.EventLog;
 import dev.switchboard.hub.stream.Change;
 import dev.switchboard.hub.stream.ChangeFeed;
+import dev.switchboard.store.CachedStatements;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.Pacing;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -54,6 +55,7 @@ public final class EventWriter implements AutoCloseable {
   private final Pacing pacing;
   private volatile Thread thread;
   private Handle handle; // the writer's own connection, kept between batches
+  private CachedStatements statements; // its prepared statements, kept as long as it is
   private boolean databaseDown; // the writer thread's view, for logging an outage once
 
   private volatile boolean running;
@@ -314,6 +316,7 @@ public final class EventWriter implements AutoCloseable {
   private Handle handle() {
     if (handle == null) {
       handle = jdbi.open();
+      statements = CachedStatements.install(handle);
     }
     return handle;
   }
@@ -331,6 +334,7 @@ public final class EventWriter implements AutoCloseable {
 
   private void dropHandle() {
     if (handle != null) {
+      statements.closeAll();
       try {
         handle.close();
       } catch (RuntimeException closing) {
