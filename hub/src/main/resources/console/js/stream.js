@@ -3,6 +3,8 @@
 // stream), the page reconnects passing the last id it handled (?last_event_id=), and after a
 // resync it starts afresh and the page reloads its state.
 
+import { t } from './i18n.js';
+
 const listeners = new Map();
 const openListeners = [];
 let source = null;
@@ -30,7 +32,9 @@ function setLive(live) {
   if (!indicator) return;
   indicator.classList.toggle('on', live);
   indicator.dataset.live = live ? 'true' : 'false';
-  indicator.querySelector('[data-i18n]').dataset.i18n = live ? 'live.on' : 'live.off';
+  const text = indicator.querySelector('[data-i18n]');
+  text.dataset.i18n = live ? 'live.on' : 'live.off';
+  text.textContent = t(text.dataset.i18n);
   document.dispatchEvent(new CustomEvent('livechange', { detail: { live } }));
 }
 
