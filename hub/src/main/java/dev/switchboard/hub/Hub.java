@@ -19,11 +19,16 @@ import dev.switchboard.hub.reconcile.CdrSync;
 import dev.switchboard.hub.reconcile.StatusPoll;
 import dev.switchboard.hub.routing.RouteQuestionRoute;
 import dev.switchboard.hub.routing.StickyRouter;
+import dev.switchboard.hub.sessions.Authentication;
+import dev.switchboard.hub.sessions.LoginThrottle;
+import dev.switchboard.hub.sessions.SessionRoutes;
+import dev.switchboard.hub.sessions.SessionStore;
 import dev.switchboard.hub.stream.ChangeFeed;
 import dev.switchboard.hub.tenants.ApiTokens;
 import dev.switchboard.hub.tenants.SourceNetworks;
 import dev.switchboard.hub.tenants.Tenant;
 import dev.switchboard.hub.tenants.TenantStore;
+import dev.switchboard.hub.users.UserStore;
 import dev.switchboard.protocol.webhook.WebhookParser;
 import dev.switchboard.server.ListenAddress;
 import dev.switchboard.store.Database;
@@ -69,6 +74,7 @@ public final class Hub implements AutoCloseable {
   private final PrometheusMeterRegistry metrics;
   private final Startup startup;
   private final HubNodes nodes;
+  private final UserStore users;
   private final String nodeId = java.util.UUID.randomUUID().toString();
   private volatile boolean serving;
 
@@ -128,12 +134,20 @@ public final class Hub implements AutoCloseable {
               contacts,
               config.stream().maxReplayEvents(),
               metrics);
+      this.users = new UserStore(database.jdbi(), clock);
+      SessionStore sessions =
+          new SessionStore(
+              database.jdbi(),
+              clock,
+              config.console().sessionIdle(),
+              config.console().sessionMax());
+      Authentication authentication =
+          new Authentication(apiTokens, sessions, users, config.http().publicUrl());
       this.server =
           HubServer.create(
               config,
               database,
               metrics,
-              apiTokens,
               new HubServer.Features(
                   tenants,
                   writer,
@@ -149,7 +163,10 @@ public final class Hub implements AutoCloseable {
                       tenants,
                       new StickyRouter(database.jdbi(), contacts, calls, agents),
                       writer,
-                      metrics)),
+                      metrics),
+                  authentication,
+                  new SessionRoutes(
+                      users, sessions, new LoginThrottle(clock), tenants, authentication)),
               clock);
       this.schedule =
           Executors.newSingleThreadScheduledExecutor(
@@ -259,6 +276,11 @@ public final class Hub implements AutoCloseable {
   /** The tenants. */
   public TenantStore tenants() {
     return tenants;
+  }
+
+  /** The console's users. */
+  public UserStore users() {
+    return users;
   }
 
   /** The sweeper, for tests that step it. */

@@ -18,9 +18,10 @@ import dev.switchboard.hub.intake.ChangeReplay;
 import dev.switchboard.hub.intake.EventWriter;
 import dev.switchboard.hub.intake.RateLimits;
 import dev.switchboard.hub.intake.WebhookRoutes;
+import dev.switchboard.hub.sessions.Authentication;
+import dev.switchboard.hub.sessions.SessionRoutes;
 import dev.switchboard.hub.stream.ChangeFeed;
 import dev.switchboard.hub.stream.StreamRoutes;
-import dev.switchboard.hub.tenants.ApiTokens;
 import dev.switchboard.hub.tenants.TenantStore;
 import dev.switchboard.protocol.webhook.CrmReply;
 import dev.switchboard.server.logging.LogRedaction;
@@ -62,7 +63,9 @@ final class HubServer {
       ChangeFeed feed,
       ChangeReplay replay,
       ActionRoutes actions,
-      WebhookRoutes.RouteQuestions routeQuestions) {}
+      WebhookRoutes.RouteQuestions routeQuestions,
+      Authentication authentication,
+      SessionRoutes sessions) {}
 
   /** The console's security headers: scripts from the hub only, no framing, no sniffing. */
   static final Map<String, String> CONSOLE_HEADERS =
@@ -86,7 +89,6 @@ final class HubServer {
       HubConfig config,
       Database database,
       PrometheusMeterRegistry metrics,
-      ApiTokens apiTokens,
       Features features,
       Clock clock) {
     String openApi = resource("/openapi.json");
@@ -132,7 +134,7 @@ final class HubServer {
               ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
           routes.get("/", ctx -> ctx.redirect("/console/"));
           routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
-          routes.before("/v1/*", ctx -> authenticate(ctx, apiTokens));
+          routes.before("/v1/*", features.authentication()::authenticate);
           routes.before("/v1/stream", StreamRoutes::validateResume);
           new WebhookRoutes(
                   features.tenants(),
@@ -145,6 +147,7 @@ final class HubServer {
                   features.routeQuestions())
               .register(routes);
           new CallRoutes(database.jdbi(), features.calls(), features.eventLog()).register(routes);
+          features.sessions().register(routes);
           features.actions().register(routes);
           new AgentRoutes(features.agents(), id -> features.tenants().find(id).isPresent(), clock)
               .register(routes);
@@ -160,18 +163,6 @@ final class HubServer {
         });
   }
 
-  private static void authenticate(Context ctx, ApiTokens apiTokens) {
-    String header = ctx.header("Authorization");
-    String token =
-        header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
-            ? header.substring(7).strip()
-            : null;
-    if (!apiTokens.verify(token)) {
-      throw ApiException.unauthorized(
-          "missing or wrong API token (send Authorization: Bearer <token>)");
-    }
-  }
-
   /**
    * The one mapping of what a route throws: a refusal ({@link ApiException}) and a client's mistake
    * in the request itself ({@link ClientMistakes}) are answered with their 4xx, logged at debug at
@@ -182,8 +173,13 @@ final class HubServer {
     try {
       Optional<ApiException> mistake = ClientMistakes.of(failure, ctx);
       if (mistake.isPresent()) {
-        log.debug("{} {} refused: {}", ctx.method(), redacted(ctx), mistake.get().getMessage());
-        error(ctx, mistake.get().status(), mistake.get().getMessage());
+        ApiException refusal = mistake.get();
+        log.debug("{} {} refused: {}", ctx.method(), redacted(ctx), refusal.getMessage());
+        if (refusal.code().isPresent() && !isWebhookPath(ctx.path())) {
+          coded(ctx, refusal);
+        } else {
+          error(ctx, refusal.status(), refusal.getMessage());
+        }
       } else if (Database.isConnectionFailure(failure)) {
         log.warn(
             "{} {}: the database is out of reach: {}",
@@ -214,6 +210,19 @@ final class HubServer {
             ? new CrmReply(status, message).toJson()
             : JSON.createObjectNode().put("error", message).toString();
     ctx.status(status).contentType("application/json").result(body);
+  }
+
+  /** A coded refusal: {@code {"error": code, "message": ..., ...details}}. */
+  private static void coded(Context ctx, ApiException refusal) {
+    var body = JSON.createObjectNode();
+    body.put("error", refusal.code().orElseThrow());
+    body.put("message", refusal.getMessage());
+    refusal.details().forEach((field, value) -> body.set(field, JSON.valueToTree(value)));
+    Object retry = refusal.details().get("retry_after_seconds");
+    if (retry != null) {
+      ctx.header("Retry-After", retry.toString());
+    }
+    ctx.status(refusal.status()).contentType("application/json").result(body.toString());
   }
 
   private static boolean isWebhookPath(String path) {

@@ -18,7 +18,27 @@ public record HubConfig(
     Calls calls,
     Stream stream,
     Reconcile reconcile,
+    Console console,
     Optional<String> apiToken) {
+
+  /**
+   * The console's sessions.
+   *
+   * @param sessionIdle how long an unused session stays open ({@code console.session_idle})
+   * @param sessionMax how long a session stays open at most ({@code console.session_max})
+   */
+  public record Console(Duration sessionIdle, Duration sessionMax) {
+    /** Validates the durations. */
+    public Console {
+      if (sessionIdle.compareTo(Duration.ofMinutes(1)) < 0) {
+        throw new SettingsException("console.session_idle: must be at least 1m");
+      }
+      if (sessionMax.compareTo(sessionIdle) < 0) {
+        throw new SettingsException(
+            "console.session_max: must be at least console.session_idle (" + sessionIdle + ")");
+      }
+    }
+  }
 
   /** Reconciliation with the PBX: the call-record window and how often, the status poll. */
   public record Reconcile(Duration window, Duration every, Duration statusEvery) {
@@ -127,6 +147,7 @@ public record HubConfig(
     Objects.requireNonNull(calls, "calls");
     Objects.requireNonNull(stream, "stream");
     Objects.requireNonNull(reconcile, "reconcile");
+    Objects.requireNonNull(console, "console");
     Objects.requireNonNull(apiToken, "apiToken");
   }
 
@@ -139,6 +160,7 @@ public record HubConfig(
         new Calls(Duration.ofHours(4), Duration.ofMinutes(1)),
         new Stream(1000, Duration.ofSeconds(15), 10_000),
         new Reconcile(Duration.ofHours(2), Duration.ofMinutes(5), Duration.ofMinutes(1)),
+        new Console(Duration.ofMinutes(30), Duration.ofHours(12)),
         Optional.empty());
   }
 
@@ -151,32 +173,39 @@ public record HubConfig(
         calls,
         stream,
         reconcile,
+        console,
         apiToken);
   }
 
   /** The same configuration on another database. */
   public HubConfig withDatabase(DatabaseSettings other) {
-    return new HubConfig(http, other, intake, calls, stream, reconcile, apiToken);
+    return new HubConfig(http, other, intake, calls, stream, reconcile, console, apiToken);
   }
 
   /** The same configuration with other intake settings. */
   public HubConfig withIntake(Intake other) {
-    return new HubConfig(http, database, other, calls, stream, reconcile, apiToken);
+    return new HubConfig(http, database, other, calls, stream, reconcile, console, apiToken);
   }
 
   /** The same configuration with other stream settings. */
   public HubConfig withStream(Stream other) {
-    return new HubConfig(http, database, intake, calls, other, reconcile, apiToken);
+    return new HubConfig(http, database, intake, calls, other, reconcile, console, apiToken);
   }
 
   /** The same configuration with a fixed API token. */
   public HubConfig withApiToken(String token) {
-    return new HubConfig(http, database, intake, calls, stream, reconcile, Optional.of(token));
+    return new HubConfig(
+        http, database, intake, calls, stream, reconcile, console, Optional.of(token));
+  }
+
+  /** The same configuration with other console settings. */
+  public HubConfig withConsole(Console other) {
+    return new HubConfig(http, database, intake, calls, stream, reconcile, other, apiToken);
   }
 
   /** The same configuration with other reconciliation settings. */
   public HubConfig withReconcile(Reconcile other) {
-    return new HubConfig(http, database, intake, calls, stream, other, apiToken);
+    return new HubConfig(http, database, intake, calls, stream, other, console, apiToken);
   }
 
   /** Never shows the API token. */
@@ -194,6 +223,8 @@ public record HubConfig(
         + stream
         + ", "
         + reconcile
+        + ", "
+        + console
         + ", apiToken="
         + (apiToken.isPresent() ? "***" : "generated")
         + "]";

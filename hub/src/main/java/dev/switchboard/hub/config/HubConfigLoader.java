@@ -22,6 +22,7 @@ import java.util.Set;
  * calls: {sweep_after: 4h, sweep_every: 1m}
  * stream: {buffer: 1000, heartbeat: 15s, max_replay: 10000}
  * reconcile: {window: 2h, every: 5m, status_every: 1m}
+ * console: {session_idle: 30m, session_max: 12h}
  * api_token: "..."
  * </pre>
  */
@@ -49,6 +50,8 @@ public final class HubConfigLoader {
           Map.entry("reconcile.window", "SWITCHBOARD_RECONCILE_WINDOW"),
           Map.entry("reconcile.every", "SWITCHBOARD_RECONCILE_EVERY"),
           Map.entry("reconcile.status_every", "SWITCHBOARD_STATUS_POLL_EVERY"),
+          Map.entry("console.session_idle", "SWITCHBOARD_SESSION_IDLE"),
+          Map.entry("console.session_max", "SWITCHBOARD_SESSION_MAX"),
           Map.entry("api_token", "SWITCHBOARD_API_TOKEN"));
 
   /** Settings of the file that no environment variable gives. */
@@ -109,6 +112,9 @@ public final class HubConfigLoader {
             settings.duration("reconcile.window").orElse(d.reconcile().window()),
             settings.duration("reconcile.every").orElse(d.reconcile().every()),
             settings.duration("reconcile.status_every").orElse(d.reconcile().statusEvery())),
+        new HubConfig.Console(
+            settings.duration("console.session_idle").orElse(d.console().sessionIdle()),
+            settings.duration("console.session_max").orElse(d.console().sessionMax())),
         settings.text("api_token"));
   }
 

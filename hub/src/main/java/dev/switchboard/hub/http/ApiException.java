@@ -8,10 +8,47 @@ public final class ApiException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final int status;
+  private final String code;
+  private final java.util.Map<String, Object> details;
 
   private ApiException(int status, String message) {
+    this(status, null, message, java.util.Map.of());
+  }
+
+  private ApiException(
+      int status, String code, String message, java.util.Map<String, Object> details) {
     super(message);
     this.status = status;
+    this.code = code;
+    this.details = details;
+  }
+
+  /**
+   * A refusal with a machine-readable {@code code}, answered {@code {"error": code, "message":
+   * message, ...details}}: the shape of the console's errors ({@code login_failed}, {@code csrf},
+   * {@code forbidden}). A {@code retry_after_seconds} detail is also sent as {@code Retry-After}.
+   */
+  public static ApiException coded(
+      int status, String code, String message, java.util.Map<String, Object> details) {
+    if (status < 400 || status > 599) {
+      throw new IllegalArgumentException("not an error status: " + status);
+    }
+    return new ApiException(status, code, message, java.util.Map.copyOf(details));
+  }
+
+  /** 403 {@code forbidden}: outside the caller's role or scope. */
+  public static ApiException forbidden(String message) {
+    return coded(403, "forbidden", message, java.util.Map.of());
+  }
+
+  /** The machine-readable code, for the coded shape; empty for the plain {@code {"error": ...}}. */
+  public java.util.Optional<String> code() {
+    return java.util.Optional.ofNullable(code);
+  }
+
+  /** Further fields of the coded shape. */
+  public java.util.Map<String, Object> details() {
+    return details;
   }
 
   /** A refusal with {@code status}, a 4xx or 5xx. */
