@@ -1,6 +1,6 @@
 // The login page: POST /v1/session, then the page of the user's role (or the page asked for).
 
-import { ApiError, get, post } from './api.js';
+import { ApiError, get, post, put, setCsrfToken } from './api.js';
 import { currentLanguage, storedLanguage, t, useLanguage } from './i18n.js';
 import { byId } from './dom.js';
 import { homeOf } from './shell.js';
@@ -13,7 +13,12 @@ function destination(user) {
 
 async function start() {
   await useLanguage(storedLanguage());
-  byId('language').addEventListener('click', () => useLanguage(currentLanguage() === 'vi' ? 'en' : 'vi'));
+  // A language chosen here, before login, becomes the user's once they log in.
+  let chosen = false;
+  byId('language').addEventListener('click', () => {
+    chosen = true;
+    useLanguage(currentLanguage() === 'vi' ? 'en' : 'vi');
+  });
   try {
     const user = await get('/v1/me');
     location.replace(destination(user));
@@ -32,6 +37,10 @@ async function start() {
         username: byId('username').value.trim(),
         password: byId('password').value,
       });
+      setCsrfToken(reply.csrf_token);
+      if (chosen && reply.user.language !== currentLanguage()) {
+        await put('/v1/me/language', { language: currentLanguage() }).catch(() => {});
+      }
       location.replace(destination(reply.user));
     } catch (failure) {
       if (failure instanceof ApiError && failure.status === 429) {

@@ -49,10 +49,7 @@ export async function startPage({ roles = null, live = true } = {}) {
       location.replace('/console/index.html?next=' + encodeURIComponent(location.pathname + location.search));
       return new Promise(() => {});
     }
-    if (!(failure instanceof ApiError && failure.status === 404)) throw failure;
-    // A hub without /v1/me (no console sessions yet) reached with the API token: the token is
-    // the API's admin.
-    user = { username: 'api', role: 'admin', extension: null, queues: null, language: null, tenant: null };
+    throw failure;
   }
   setTimeZone(user.tenant?.time_zone);
   if (user.language && user.language !== currentLanguage()) await useLanguage(user.language);

@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.logging.Level;
 import java.util.stream.Collectors;
 import org.openqa.selenium.Dimension;
@@ -68,23 +67,6 @@ final class Browser implements AutoCloseable {
     driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
     driver.manage().window().setSize(new Dimension(1366, 768));
     return new Browser(driver);
-  }
-
-  /**
-   * Makes every request the browser sends carry the API token (the hub's admin), for hubs and tests
-   * that do not log in through the console. The token stays in the test process and the DevTools
-   * connection; no page sees it.
-   */
-  void sendApiToken(String token) {
-    driver.executeCdpCommand("Network.enable", Map.of());
-    driver.executeCdpCommand(
-        "Network.setExtraHTTPHeaders",
-        Map.of("headers", Map.of("Authorization", "Bearer " + token)));
-  }
-
-  /** Stops sending the token. */
-  void stopSendingApiToken() {
-    driver.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of()));
   }
 
   /** Clears cookies and storage of the hub's origin (a fresh visitor). */

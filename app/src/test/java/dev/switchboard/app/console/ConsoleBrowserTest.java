@@ -15,7 +15,6 @@ import java.util.UUID;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -52,9 +51,19 @@ class ConsoleBrowserTest {
     }
   }
 
-  @BeforeEach
-  void asTheApi() {
-    browser.sendApiToken(ConsoleRig.API_TOKEN);
+  /** Logs in through the login page as a fresh visitor; waits for the user's page. */
+  private void logIn(String username) {
+    browser.driver.get(rig.url("/console/index.html"));
+    browser.forget();
+    browser.driver.get(rig.url("/console/index.html"));
+    awaitElement("#login-submit");
+    browser.driver.findElement(By.id("username")).sendKeys(username);
+    browser.driver.findElement(By.id("password")).sendKeys(ConsoleRig.PASSWORD);
+    browser.driver.findElement(By.id("login-submit")).click();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> !browser.driver.getCurrentUrl().contains("/console/index.html"));
+    awaitReady();
   }
 
   private void open(String path) {
@@ -128,7 +137,7 @@ class ConsoleBrowserTest {
 
   @Test
   void screenPopAppearsWithinOneSecondOfTheRingWebhookAndFollowsTheCall() {
-    open("/console/agent.html?extension=101");
+    logIn("agent101");
     awaitLive(true);
     String callId = "pop-" + UUID.randomUUID();
     String pop = ".pop[data-callid='" + callId + "']";
@@ -168,7 +177,7 @@ class ConsoleBrowserTest {
 
   @Test
   void anUnknownCallerCanBeSavedAsAContactFromThePop() {
-    open("/console/agent.html?extension=102");
+    logIn("agent102");
     awaitLive(true);
     String callId = "new-" + UUID.randomUUID();
     ring(callId, "102", "0977000111");
@@ -199,7 +208,7 @@ class ConsoleBrowserTest {
         "POST",
         "/v1/contacts",
         "{\"name\":\"" + name + "\",\"company\":\"<b>bold</b>\",\"phones\":[\"0909123456\"]}");
-    open("/console/agent.html?extension=103");
+    logIn("agent103");
     awaitLive(true);
     String callId = "xss-" + UUID.randomUUID();
     ring(callId, "103", "0909123456");
@@ -228,7 +237,8 @@ class ConsoleBrowserTest {
 
   @Test
   void wallboardTileFollowsAnAgentTheEmulatorPausesRingsAndConnects() {
-    open("/console/wallboard.html");
+    logIn("supervisor");
+    assertThat(browser.driver.getCurrentUrl()).endsWith("/console/wallboard.html");
     awaitLive(true);
 
     rig.sim("POST", "/sim/agents/104", "{\"paused\":true}");
@@ -268,7 +278,7 @@ class ConsoleBrowserTest {
     String callId = "c2c-" + UUID.randomUUID();
     ring(callId, "105", "0988777666");
     rig.webhook("/api/callcenter/hangup", Map.of("callid", callId));
-    open("/console/agent.html?extension=105");
+    logIn("agent105");
     WebElement phone = awaitElement("#recent button.phone[data-phone='0988777666']");
     int before = rig.pbx.engine().activeCalls();
 
@@ -308,8 +318,8 @@ class ConsoleBrowserTest {
   void languageToggleSwitchesEveryVisibleTextAndVietnameseRenders() throws IOException {
     Map<String, String> vi = bundle("vi");
     Map<String, String> en = bundle("en");
+    logIn("admin");
     for (String page : List.of("/console/wallboard.html", "/console/calls.html")) {
-      browser.forget();
       open(page);
       assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("lang"))
           .isEqualTo("vi");
@@ -340,6 +350,17 @@ class ConsoleBrowserTest {
               () ->
                   "vi".equals(browser.driver.findElement(By.tagName("html")).getAttribute("lang")));
     }
+    // The choice is the user's: another browser (nothing stored) gets it at login.
+    logIn("agent104");
+    browser.driver.findElement(By.id("language")).click();
+    await().atMost(Duration.ofSeconds(10)).until(() -> textsNotIn(en).isEmpty());
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> rig.hub.users().find("agent104").orElseThrow().language().equals("en"));
+    logIn("agent104");
+    assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+    assertThat(textsNotIn(en)).as("agent page after a new login").isEmpty();
+
     // The marks are drawn: the page's font draws "ệ" unlike a plain "e" and unlike a character
     // no font has (which shows as the missing-glyph box).
     String draw =
@@ -360,7 +381,12 @@ class ConsoleBrowserTest {
       String base = "http://127.0.0.1:" + proxy.port();
       agentStatus("106", "on");
       agentStatus("107", "on");
-      browser.driver.get(base + "/console/wallboard.html");
+      // A session of the proxy's origin (another host name than the hub's own).
+      browser.driver.get(base + "/console/index.html");
+      awaitElement("#login-submit");
+      browser.driver.findElement(By.id("username")).sendKeys("supervisor");
+      browser.driver.findElement(By.id("password")).sendKeys(ConsoleRig.PASSWORD);
+      browser.driver.findElement(By.id("login-submit")).click();
       awaitReady();
       awaitLive(true);
       await().atMost(Duration.ofSeconds(10)).until(() -> "on".equals(tileStatus("106")));

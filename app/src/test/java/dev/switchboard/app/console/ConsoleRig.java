@@ -6,6 +6,8 @@ import dev.switchboard.hub.Hub;
 import dev.switchboard.hub.config.HubConfig;
 import dev.switchboard.hub.tenants.PbxSettings;
 import dev.switchboard.hub.tenants.Tenant;
+import dev.switchboard.hub.users.Role;
+import dev.switchboard.hub.users.User;
 import dev.switchboard.pbx.Pbx;
 import dev.switchboard.pbx.config.BuiltInCallCenter;
 import dev.switchboard.pbx.config.PbxConfig;
@@ -34,6 +36,9 @@ import java.util.stream.Collectors;
 final class ConsoleRig implements AutoCloseable {
   static final String API_TOKEN = "console-browser-test-token";
   static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Every test user's password. */
+  static final String PASSWORD = "mật-khẩu-thử-1";
 
   final Hub hub;
   final Pbx pbx;
@@ -73,6 +78,43 @@ final class ConsoleRig implements AutoCloseable {
                 Optional.empty(),
                 new PbxKey(BuiltInCallCenter.KEY),
                 BuiltInCallCenter.DOMAIN));
+    // One agent per extension a test rings (queue 999), the supervisor on 100 watching every
+    // queue, an admin without an extension.
+    for (String extension : List.of("101", "102", "103", "104", "105", "106", "107")) {
+      hub.users()
+          .add(
+              new User(
+                  "agent" + extension,
+                  Tenant.DEFAULT_ID,
+                  "Điện thoại viên " + extension,
+                  Role.AGENT,
+                  Optional.of(extension),
+                  Optional.of(List.of("999")),
+                  "vi"),
+              PASSWORD);
+    }
+    hub.users()
+        .add(
+            new User(
+                "supervisor",
+                Tenant.DEFAULT_ID,
+                "Lê Thị Giám Sát",
+                Role.SUPERVISOR,
+                Optional.of(BuiltInCallCenter.SUPERVISOR),
+                Optional.empty(),
+                "vi"),
+            PASSWORD);
+    hub.users()
+        .add(
+            new User(
+                "admin",
+                Tenant.DEFAULT_ID,
+                "Quản trị",
+                Role.ADMIN,
+                Optional.empty(),
+                Optional.empty(),
+                "vi"),
+            PASSWORD);
     return new ConsoleRig(hub, pbx, hooks);
   }
 
