@@ -173,6 +173,7 @@ public final class Hub implements AutoCloseable {
                   new SessionRoutes(
                       users, sessions, new LoginThrottle(clock), tenants, authentication),
                   new UserRoutes(users),
+                  users,
                   scopes),
               clock);
       this.schedule =

@@ -8,6 +8,7 @@ import dev.switchboard.hub.agents.AgentRoutes;
 import dev.switchboard.hub.calls.CallFilter;
 import dev.switchboard.hub.calls.CallRoutes;
 import dev.switchboard.hub.calls.CallStore;
+import dev.switchboard.hub.calls.CallView;
 import dev.switchboard.hub.config.HubConfig;
 import dev.switchboard.hub.contacts.ContactRoutes;
 import dev.switchboard.hub.contacts.ContactStore;
@@ -20,14 +21,20 @@ import dev.switchboard.hub.intake.ChangeReplay;
 import dev.switchboard.hub.intake.EventWriter;
 import dev.switchboard.hub.intake.RateLimits;
 import dev.switchboard.hub.intake.WebhookRoutes;
+import dev.switchboard.hub.recordings.RecordingRoutes;
 import dev.switchboard.hub.sessions.Authentication;
 import dev.switchboard.hub.sessions.SessionRoutes;
 import dev.switchboard.hub.stream.ChangeFeed;
 import dev.switchboard.hub.stream.StreamRoutes;
+import dev.switchboard.hub.tenants.Tenant;
 import dev.switchboard.hub.tenants.TenantStore;
 import dev.switchboard.hub.users.Caller;
 import dev.switchboard.hub.users.UserRoutes;
+import dev.switchboard.hub.users.UserStore;
+import dev.switchboard.hub.wallboard.ScreenPopRoutes;
+import dev.switchboard.hub.wallboard.WallboardRoutes;
 import dev.switchboard.protocol.webhook.CrmReply;
+import dev.switchboard.protocol.webhook.WebhookParser;
 import dev.switchboard.server.logging.LogRedaction;
 import dev.switchboard.store.Database;
 import io.javalin.Javalin;
@@ -71,6 +78,7 @@ final class HubServer {
       Authentication authentication,
       SessionRoutes sessions,
       UserRoutes users,
+      UserStore userStore,
       Scopes scopes) {}
 
   /** The console's security headers: scripts from the hub only, no framing, no sniffing. */
@@ -157,9 +165,32 @@ final class HubServer {
                   database.jdbi(),
                   features.calls(),
                   features.eventLog(),
-                  ctx -> scopes.calls(Caller.of(ctx)))
+                  ctx -> scopes.calls(Caller.of(ctx)),
+                  tenant ->
+                      features
+                          .tenants()
+                          .find(tenant)
+                          .map(Tenant::zone)
+                          .orElse(WebhookParser.DEFAULT_ZONE))
               .register(routes);
           features.users().register(routes);
+          new ScreenPopRoutes(
+                  database.jdbi(),
+                  features.calls(),
+                  features.contacts(),
+                  ctx -> scopes.calls(Caller.of(ctx)),
+                  ctx -> scopes.agents(Caller.of(ctx)))
+              .register(routes);
+          new WallboardRoutes(
+                  database.jdbi(),
+                  features.calls(),
+                  features.agents(),
+                  clock,
+                  ctx -> audience(ctx, features, scopes))
+              .register(routes);
+          new RecordingRoutes(
+                  features.calls(), features.tenants(), ctx -> scopes.calls(Caller.of(ctx)))
+              .register(routes);
           features.sessions().register(routes);
           features.actions().register(routes);
           new AgentRoutes(
@@ -186,7 +217,10 @@ final class HubServer {
                   features.feed(),
                   features.replay(),
                   config.stream().heartbeat(),
-                  ctx -> scopes.changes(Caller.of(ctx)))
+                  ctx -> scopes.changes(Caller.of(ctx)),
+                  (ctx, change) ->
+                      CallView.ofChangeData(
+                          change.kind().eventName(), change.data(), !Caller.of(ctx).isApiToken()))
               .register(routes);
           // Javalin's own messages quote the path ("Endpoint PUT /hooks/TOKEN/... not found").
           routes.exception(
@@ -195,6 +229,30 @@ final class HubServer {
                   error(ctx, failure.getStatus(), LogRedaction.redact(failure.getMessage())));
           routes.exception(Exception.class, HubServer::failed);
         });
+  }
+
+  /**
+   * Who the wallboard is for: the caller's tenant (or {@code ?tenant=} for the token) and scope.
+   */
+  private static WallboardRoutes.Audience audience(Context ctx, Features features, Scopes scopes) {
+    Caller caller = Caller.of(ctx);
+    String tenant =
+        caller.isApiToken()
+            ? dev.switchboard.hub.http.Params.text(ctx, "tenant").orElse(Tenant.DEFAULT_ID)
+            : caller.user().tenantId();
+    java.util.Map<String, String> names = new java.util.HashMap<>();
+    for (var user : features.userStore().list()) {
+      if (user.tenantId().equals(tenant) && user.extension().isPresent()) {
+        names.putIfAbsent(user.extension().get(), user.displayName());
+      }
+    }
+    return new WallboardRoutes.Audience(
+        tenant,
+        features.tenants().find(tenant).map(Tenant::zone).orElse(WebhookParser.DEFAULT_ZONE),
+        scopes.calls(caller),
+        scopes.agents(caller),
+        caller.role() == dev.switchboard.hub.users.Role.AGENT,
+        names);
   }
 
   /**

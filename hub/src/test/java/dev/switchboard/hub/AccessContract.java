@@ -54,9 +54,14 @@ abstract class AccessContract {
         "/",
         exchange -> {
           pbxRequests.add(exchange.getRequestURI().toString());
-          byte[] body = "{\"result\":\"OK\"}".getBytes(StandardCharsets.UTF_8);
+          boolean refuse = exchange.getRequestURI().toString().contains("0909000111");
+          byte[] body =
+              (refuse
+                      ? "{\"result\":null,\"message\":\"extension 101 is busy on another call\"}"
+                      : "{\"result\":\"OK\"}")
+                  .getBytes(StandardCharsets.UTF_8);
           exchange.getResponseHeaders().add("Content-Type", "application/json");
-          exchange.sendResponseHeaders(200, body.length);
+          exchange.sendResponseHeaders(refuse ? 400 : 200, body.length);
           exchange.getResponseBody().write(body);
           exchange.close();
         });
@@ -336,5 +341,225 @@ abstract class AccessContract {
       JsonNode pop = stream.next("screen_pop", Duration.ofSeconds(20)).data();
       assertThat(pop.path("extension").asText()).isEqualTo("101");
     }
+  }
+
+  @Test
+  void callsShowTheNationalNumberAndToASessionTheHubsRecordingLinkNeverThePbxUrl() {
+    hub.webhook(
+        "/api/callcenter/calldata?callid=c1&calldate=2024-03-01 13:15:40&duration=50&billsec=37"
+            + "&status=ANSWER&extension=101&phone=0938363731&queue=999"
+            + "&recordingfile=https://pbx.example.com/play_audio/secret-path/c1");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> hub.api("/v1/calls/c1").json().at("/call/recording_url").isTextual());
+    ConsoleClient an = as("an");
+    for (var reply : List.of(an.get("/v1/calls/c1"), an.get("/v1/calls"))) {
+      assertThat(reply.body()).doesNotContain("pbx.example.com").doesNotContain("secret-path");
+    }
+    JsonNode call = an.get("/v1/calls/c1").json().path("call");
+    assertThat(call.path("phone_national").asText()).isEqualTo("0938363731");
+    assertThat(call.path("recording").asText()).isEqualTo("/v1/calls/c1/recording");
+    assertThat(hub.api("/v1/calls/c1").json().at("/call/recording_url").asText())
+        .as("the API token still gets the PBX's URL")
+        .contains("pbx.example.com");
+  }
+
+  @Test
+  void aDateFilterIsADayInTheTenantsTimeZone() {
+    // 06:15 UTC on 1 March is 13:15 in Ho Chi Minh City; 17:30 UTC is already 2 March there.
+    clock.advance(Duration.ofHours(11).plusMinutes(15));
+    hub.webhook(
+        "/api/callcenter/call_in?phone=0938363737&queue=999&extension=101&callid=late&event=RINGING");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> hub.api("/v1/calls").json().path("calls").size() == 5);
+    ConsoleClient root = as("root");
+    assertThat(callIds(root.get("/v1/calls?from=2024-03-01&to=2024-03-01")))
+        .containsExactlyInAnyOrder("c1", "c2", "c3", "c4");
+    assertThat(callIds(root.get("/v1/calls?from=2024-03-02"))).containsExactly("late");
+    var bad = root.get("/v1/calls?from=2024-13-45");
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.body()).contains("from");
+  }
+
+  @Test
+  void theCsvExportHasAHeaderAndOnlyTheCallersCalls() {
+    var csv = as("an").get("/v1/calls.csv");
+    assertThat(csv.status()).isEqualTo(200);
+    assertThat(csv.header("Content-Type").orElseThrow()).startsWith("text/csv");
+    List<String> lines = csv.body().lines().toList();
+    assertThat(lines.get(0))
+        .startsWith("callid,tenant,first_seen_at,direction,phone,phone_national");
+    assertThat(lines).hasSize(3);
+    assertThat(csv.body())
+        .contains("c1,")
+        .contains("c3,")
+        .doesNotContain("c2,")
+        .doesNotContain("c4,");
+    assertThat(lines.stream().filter(l -> l.startsWith("c1,")).findFirst().orElseThrow())
+        .contains("+84938363731,0938363731");
+    var all = as("root").get("/v1/calls.csv?queue=998");
+    assertThat(all.body().lines().count()).isEqualTo(3);
+  }
+
+  @Test
+  void aPbxRefusalComesBackWithAReasonThePageCanTranslate() {
+    var refused =
+        as("an").change("POST", "/v1/calls", "{\"extension\":\"101\",\"phone\":\"0909000111\"}");
+    assertThat(refused.status()).isEqualTo(422);
+    assertThat(refused.json().path("error").asText()).isEqualTo("pbx_refused");
+    assertThat(refused.json().path("reason").asText()).isEqualTo("busy");
+    assertThat(refused.json().path("message").asText()).contains("busy");
+  }
+
+  /** A recording server: a real Javalin serving a WAV with range requests, counting requests. */
+  private io.javalin.Javalin recordingServer(List<String> hits) {
+    byte[] wav = new byte[44 + 16_000];
+    System.arraycopy("RIFF".getBytes(StandardCharsets.US_ASCII), 0, wav, 0, 4);
+    System.arraycopy("WAVE".getBytes(StandardCharsets.US_ASCII), 0, wav, 8, 4);
+    for (int i = 44; i < wav.length; i++) {
+      wav[i] = (byte) (i % 251);
+    }
+    return io.javalin.Javalin.create(
+            config ->
+                config.routes.get(
+                    "/play_audio/data/{callid}",
+                    ctx -> {
+                      hits.add(ctx.pathParam("callid"));
+                      ctx.writeSeekableStream(
+                          new java.io.ByteArrayInputStream(wav), "audio/wav", wav.length);
+                    }))
+        .start("127.0.0.1", 0);
+  }
+
+  private void recorded(String callId, String url) {
+    hub.webhook(
+        "/api/callcenter/calldata?callid="
+            + callId
+            + "&calldate=2024-03-01 13:15:40&duration=50&billsec=37&status=ANSWER&extension=101"
+            + "&phone=0938363731&queue=999&recordingfile="
+            + url);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                hub.api("/v1/calls/" + callId)
+                    .json()
+                    .at("/call/recording_url")
+                    .asText()
+                    .equals(url));
+  }
+
+  @Test
+  void aRecordingStreamsThroughTheHubWithRangesFromAnAllowedHostOnly() throws Exception {
+    List<String> hits = new CopyOnWriteArrayList<>();
+    io.javalin.Javalin server = recordingServer(hits);
+    try {
+      // The PBX API is at 127.0.0.1 (allowed); "localhost" is the same machine by another name,
+      // which no setting allows.
+      recorded("c1", "http://127.0.0.1:" + server.port() + "/play_audio/data/c1");
+      recorded("c2", "http://localhost:" + server.port() + "/play_audio/data/c2");
+      ConsoleClient root = as("root");
+      var whole = root.get("/v1/calls/c1/recording");
+      assertThat(whole.status()).isEqualTo(200);
+      assertThat(whole.header("Content-Type").orElseThrow()).startsWith("audio/wav");
+      assertThat(whole.body()).startsWith("RIFF");
+      var part = root.send("GET", "/v1/calls/c1/recording", null, Map.of("Range", "bytes=100-199"));
+      assertThat(part.status()).isEqualTo(206);
+      // Javalin's seekable stream may send more than asked; the hub passes on what the PBX sent.
+      String contentRange = part.header("Content-Range").orElseThrow();
+      assertThat(contentRange).startsWith("bytes 100-").endsWith("/16044");
+      long last = Long.parseLong(contentRange.replaceAll("bytes 100-([0-9]+)/16044", "$1"));
+      assertThat(part.header("Content-Length")).contains(Long.toString(last - 100 + 1));
+      assertThat(part.header("Accept-Ranges")).contains("bytes");
+      assertThat((int) part.body().charAt(0)).as("byte 100 of the file").isEqualTo(100 % 251);
+      assertThat(hits).containsExactly("c1", "c1");
+
+      var refused = root.get("/v1/calls/c2/recording");
+      assertThat(refused.status()).isEqualTo(502);
+      assertThat(refused.json().path("error").asText()).isEqualTo("recording_host_not_allowed");
+      assertThat(refused.body()).doesNotContain("localhost").doesNotContain("play_audio");
+      assertThat(hits).as("the disallowed host was never asked").containsExactly("c1", "c1");
+      hub.hub.tenants().setRecordingHosts(Tenant.DEFAULT_ID, List.of("localhost"));
+      assertThat(root.get("/v1/calls/c2/recording").status()).isEqualTo(200);
+
+      assertThat(as("binh").get("/v1/calls/c1/recording").status())
+          .as("outside the agent's scope")
+          .isEqualTo(404);
+      assertThat(hits).hasSize(3);
+      var none = root.get("/v1/calls/c3/recording");
+      assertThat(none.status()).isEqualTo(404);
+      assertThat(none.json().path("error").asText()).isEqualTo("no_recording");
+      assertThat(none.json().path("message").asText())
+          .isEqualTo("The recording of this call is not available yet.");
+    } finally {
+      server.stop();
+    }
+  }
+
+  @Test
+  void theWallboardOfASupervisorOf999ShowsOnly999WithTodaysFigures() {
+    JsonNode board = as("sup999").get("/v1/wallboard").json();
+    assertThat(board.path("time_zone").asText()).isEqualTo("Asia/Ho_Chi_Minh");
+    assertThat(board.path("day_start").asText()).isEqualTo("2024-02-29T17:00:00Z");
+    assertThat(board.path("queues"))
+        .extracting(q -> q.path("queue").asText())
+        .containsExactly("999");
+    JsonNode today = board.path("queues").get(0).path("today");
+    assertThat(today.path("offered").asInt()).isEqualTo(2);
+    assertThat(today.path("answered").asInt()).isEqualTo(1);
+    assertThat(today.path("abandoned").asInt()).isEqualTo(1);
+    assertThat(today.path("service_level").asDouble()).isEqualTo(0.5);
+    assertThat(today.path("service_level_seconds").asInt()).isEqualTo(20);
+    assertThat(board.path("queues").get(0).path("agents").path("talking").asInt()).isEqualTo(1);
+    assertThat(board.path("agents"))
+        .extracting(a -> a.path("extension").asText())
+        .contains("101")
+        .doesNotContain("107");
+    JsonNode tile = board.path("agents").get(0);
+    assertThat(tile.path("status").asText()).isEqualTo("talk");
+    assertThat(tile.path("queues")).extracting(JsonNode::asText).containsExactly("999");
+    assertThat(tile.path("today").path("answered").asInt()).isEqualTo(1);
+    assertThat(board.path("live_calls"))
+        .extracting(c -> c.path("callid").asText())
+        .containsExactly("c1");
+    assertThat(board.toString()).doesNotContain("0938363732").doesNotContain("0938363734");
+
+    JsonNode own = as("an").get("/v1/wallboard").json();
+    assertThat(own.path("agents"))
+        .extracting(a -> a.path("extension").asText())
+        .containsExactly("101");
+    assertThat(own.path("queues")).isEmpty();
+    JsonNode all = as("root").get("/v1/wallboard").json();
+    assertThat(all.path("queues"))
+        .extracting(q -> q.path("queue").asText())
+        .containsExactly("998", "999");
+  }
+
+  @Test
+  void theOpenScreenPopsAreTheRingingExtensionsOfTheCallersScope() {
+    hub.api(
+        "POST",
+        "/v1/contacts",
+        "{\"name\":\"Khách Một\",\"company\":\"ACME\",\"phones\":[\"0938363731\"],\"external_url\":\"https://crm.example.com/c/1\"}");
+    hub.webhook(
+        "/api/callcenter/call_in?phone=0938363731&queue=999&extension=101&callid=c7&event=RINGING&did=19002028");
+    await().atMost(Duration.ofSeconds(20)).until(() -> hub.api("/v1/calls/c7").status() == 200);
+    var pops = as("an").get("/v1/screen-pops");
+    assertThat(pops.status()).as(pops.body()).isEqualTo(200);
+    assertThat(pops.json()).hasSize(1);
+    JsonNode pop = pops.json().get(0);
+    assertThat(pop.path("callid").asText()).isEqualTo("c7");
+    assertThat(pop.path("extension").asText()).isEqualTo("101");
+    assertThat(pop.path("phone_national").asText()).isEqualTo("0938363731");
+    assertThat(pop.path("did").asText()).isEqualTo("19002028");
+    assertThat(pop.path("contact").path("name").asText()).isEqualTo("Khách Một");
+    assertThat(pop.path("contact").path("crm_url").asText())
+        .isEqualTo("https://crm.example.com/c/1");
+    assertThat(pop.path("recent_calls"))
+        .extracting(c -> c.path("callid").asText())
+        .containsExactly("c1");
+    assertThat(as("binh").get("/v1/screen-pops").json()).isEmpty();
+    assertThat(as("sup999").get("/v1/screen-pops").json()).hasSize(1);
   }
 }

@@ -199,6 +199,14 @@ public final class TenantCommand implements Runnable {
             "The company key (better: the SWITCHBOARD_PBX_KEY environment variable, kept out of shell history).")
     String key;
 
+    @Option(
+        names = "--recording-hosts",
+        paramLabel = "HOSTS",
+        description =
+            "Hosts besides the API's and report's that recordings may be fetched from,"
+                + " comma-separated (none: 'none'; kept when not given).")
+    String recordingHosts;
+
     @Override
     public Integer call() {
       String secret = key != null ? key : System.getenv("SWITCHBOARD_PBX_KEY");
@@ -213,7 +221,18 @@ public final class TenantCommand implements Runnable {
               new dev.switchboard.protocol.api.PbxKey(secret),
               domain);
       try (Database database = HubDatabase.open(options.load())) {
-        new TenantStore(database.jdbi(), Clock.systemUTC()).setPbx(id, settings);
+        TenantStore store = new TenantStore(database.jdbi(), Clock.systemUTC());
+        store.setPbx(id, settings);
+        if (recordingHosts != null) {
+          store.setRecordingHosts(
+              id,
+              recordingHosts.strip().equalsIgnoreCase("none")
+                  ? java.util.List.of()
+                  : java.util.Arrays.stream(recordingHosts.split(","))
+                      .map(String::strip)
+                      .filter(h -> !h.isEmpty())
+                      .toList());
+        }
       }
       spec.commandLine()
           .getOut()

@@ -260,8 +260,12 @@ public final class ActionRoutes {
     if (failed instanceof UnableToReachPbxException) {
       return ApiException.unavailable("the PBX could not be reached: " + failed.getMessage());
     }
-    if (failed instanceof PbxRefusedException) {
-      return ApiException.unprocessable("the PBX refused: " + failed.getMessage());
+    if (failed instanceof PbxRefusedException refused) {
+      return ApiException.coded(
+          422,
+          "pbx_refused",
+          "the PBX refused: " + failed.getMessage(),
+          Map.of("reason", RefusalReason.of(refused.pbxMessage())));
     }
     return ApiException.badGateway("the PBX failed: " + failed.getMessage());
   }

@@ -275,6 +275,20 @@ public final class CallStore {
         .findOne();
   }
 
+  /** The records of the calls still open (ringing or talking), of one tenant or every one. */
+  public List<ObjectNode> openCalls(Optional<String> tenantId) {
+    return jdbi.withHandle(
+        handle -> {
+          Query query =
+              handle.createQuery(
+                  "select record from calls where state <> 'ended'"
+                      + (tenantId.isPresent() ? " and tenant_id = :tenant" : "")
+                      + " order by first_seen_at");
+          tenantId.ifPresent(t -> query.bind("tenant", t));
+          return query.mapTo(String.class).map(CallStore::parse).list();
+        });
+  }
+
   /** A call still open (ringing or talking) first seen before {@code before}. */
   public record OpenCall(String tenantId, String callId, Instant firstSeenAt) {}
 

@@ -40,6 +40,40 @@ public final class Params {
             });
   }
 
+  /**
+   * An instant, or a date ({@code 2026-12-02}) read in {@code zone}: its midnight, or for an end
+   * ({@code end}) the next day's midnight, so that {@code from=D&to=D} is the whole day D.
+   */
+  public static Optional<Instant> instantOrDate(
+      Context ctx, String name, java.time.ZoneId zone, boolean end) {
+    Optional<String> value = text(ctx, name);
+    if (value.isPresent() && value.get().matches("[0-9]{4}-[0-9]{2}-[0-9]{2}")) {
+      try {
+        java.time.LocalDate date = java.time.LocalDate.parse(value.get());
+        if (date.getYear() < 1970 || date.getYear() > 9998) {
+          throw ApiException.badRequest(
+              name + ": '" + value.get() + "' is outside the years 1970 to 9998");
+        }
+        return Optional.of((end ? date.plusDays(1) : date).atStartOfDay(zone).toInstant());
+      } catch (DateTimeParseException notADate) {
+        throw ApiException.badRequest(name + ": '" + value.get() + "' is not a date");
+      }
+    }
+    try {
+      return instant(ctx, name);
+    } catch (ApiException notAnInstant) {
+      if (!notAnInstant.getMessage().contains("is not an ISO-8601")) {
+        throw notAnInstant;
+      }
+      throw ApiException.badRequest(
+          name
+              + ": '"
+              + value.orElse("")
+              + "' is neither an ISO-8601 UTC time such as 2024-03-01T06:15:40Z nor a date such"
+              + " as 2024-03-01 (read in the tenant's time zone)");
+    }
+  }
+
   /** A whole number between {@code min} and {@code max}. */
   public static int integer(Context ctx, String name, int fallback, int min, int max) {
     Optional<String> value = text(ctx, name);

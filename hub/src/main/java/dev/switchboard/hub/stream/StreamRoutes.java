@@ -27,6 +27,9 @@ public final class StreamRoutes {
   private final java.util.function.Function<
           io.javalin.http.Context, java.util.function.Predicate<Change>>
       scopeOf;
+  private final java.util.function.BiFunction<
+          io.javalin.http.Context, Change, com.fasterxml.jackson.databind.JsonNode>
+      view;
 
   /** Routes over the live feed and the history it resumes from. */
   public StreamRoutes(
@@ -34,7 +37,11 @@ public final class StreamRoutes {
       ChangeHistory history,
       Duration heartbeat,
       java.util.function.Function<io.javalin.http.Context, java.util.function.Predicate<Change>>
-          scopeOf) {
+          scopeOf,
+      java.util.function.BiFunction<
+              io.javalin.http.Context, Change, com.fasterxml.jackson.databind.JsonNode>
+          view) {
+    this.view = view;
     this.feed = feed;
     this.history = history;
     this.heartbeat = heartbeat;
@@ -156,9 +163,11 @@ public final class StreamRoutes {
         .ifPresent(StreamRoutes::sequence);
   }
 
-  private static void send(SseClient client, Change change) {
+  private void send(SseClient client, Change change) {
     client.sendEvent(
-        change.kind().eventName(), change.data().toString(), Long.toString(change.seq()));
+        change.kind().eventName(),
+        view.apply(client.ctx(), change).toString(),
+        Long.toString(change.seq()));
   }
 
   private static long sequence(String text) {

@@ -142,6 +142,48 @@ public final class TenantStore {
     }
   }
 
+  /**
+   * Sets the hosts besides the PBX API's and report's from which the hub may fetch the tenant's
+   * recordings (lower-cased; empty for none).
+   */
+  public void setRecordingHosts(String id, java.util.List<String> hosts) {
+    for (String host : hosts) {
+      if (!host.matches("[A-Za-z0-9.-]{1,253}")) {
+        throw new IllegalArgumentException("recording host '" + host + "' is not a host name");
+      }
+    }
+    String value =
+        hosts.isEmpty()
+            ? null
+            : String.join(
+                ",", hosts.stream().map(h -> h.toLowerCase(java.util.Locale.ROOT)).toList());
+    int changed =
+        jdbi.withHandle(
+            handle ->
+                handle
+                    .createUpdate("update tenants set recording_hosts = :hosts where id = :id")
+                    .bind("hosts", value)
+                    .bind("id", id)
+                    .execute());
+    if (changed == 0) {
+      throw new IllegalArgumentException("no tenant '" + id + "'");
+    }
+  }
+
+  /** The extra recording hosts of the tenant (see {@link #setRecordingHosts}). */
+  public java.util.List<String> recordingHosts(String id) {
+    return jdbi.withHandle(
+            handle ->
+                handle
+                    .createQuery("select coalesce(recording_hosts, '') from tenants where id = :id")
+                    .bind("id", id)
+                    .mapTo(String.class)
+                    .findOne())
+        .filter(v -> !v.isBlank())
+        .map(v -> java.util.List.of(v.split(",")))
+        .orElse(java.util.List.of());
+  }
+
   /** How the hub reaches the tenant's PBX, when set. */
   public Optional<PbxSettings> pbx(String id) {
     return jdbi.withHandle(

@@ -77,6 +77,31 @@ public record PhoneNumber(String raw, Optional<String> e164) {
     }
   }
 
+  /**
+   * The number as people in {@code region} dial it, digits only: {@code 0938363739} for a
+   * Vietnamese number in {@link #DEFAULT_REGION}, the E.164 form for a foreign one, the raw text
+   * when the number is not dialable.
+   */
+  public String national(String region) {
+    if (e164.isEmpty()) {
+      return raw;
+    }
+    try {
+      var number = UTIL.parse(e164.get(), region);
+      if (!region.equals(UTIL.getRegionCodeForNumber(number))) {
+        return e164.get();
+      }
+      return UTIL.format(number, PhoneNumberFormat.NATIONAL).replaceAll("[^0-9]", "");
+    } catch (NumberParseException unreadable) {
+      return e164.get();
+    }
+  }
+
+  /** The national form in Vietnam ({@link #national(String)} in {@link #DEFAULT_REGION}). */
+  public String national() {
+    return national(DEFAULT_REGION);
+  }
+
   /** The E.164 form when there is one, else the raw text. */
   public String best() {
     return e164.orElse(raw);
