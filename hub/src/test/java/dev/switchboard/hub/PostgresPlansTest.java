@@ -76,7 +76,8 @@ class PostgresPlansTest {
           .anyMatch(sql -> sql.startsWith("insert into events"))
           .anyMatch(sql -> sql.startsWith("insert into calls"))
           .anyMatch(sql -> sql.contains("from contact_phones"))
-          .anyMatch(sql -> sql.contains("customer_e164 = ?"));
+          .anyMatch(sql -> sql.contains("customer_e164 = ?"))
+          .anyMatch(sql -> sql.contains("max(seq)"));
 
       try (Handle handle = jdbi.open()) {
         assertThat(handle.createQuery("show plan_cache_mode").mapTo(String.class).one())
@@ -122,6 +123,8 @@ class PostgresPlansTest {
    */
   private static void sendMix(TestHub hub) {
     List<String> paths = new ArrayList<>();
+    // An agent the writer has not seen: its status asks the log for the extension's latest event.
+    paths.add("/api/Agent/ChangeStatus?extension=199&status=off");
     for (int call = 1; call <= 3; call++) {
       String id = "plan-" + call;
       String ext = String.valueOf(100 + call);

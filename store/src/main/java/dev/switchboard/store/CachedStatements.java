@@ -22,8 +22,10 @@ import org.jdbi.v3.core.statement.StatementContext;
  * statement still in use when the same SQL comes again (a nested query) gets a fresh one, closed
  * after use. At most {@link #MAX_CACHED} are kept, the least recently used closed first.
  *
- * <p>Install with {@link #install(Handle)} and call {@link #closeAll()} before closing the handle.
- * Not thread-safe: for the connection of one thread (a handle is one thread's anyway).
+ * <p>Install with {@link #install(Handle)}; call {@link #closeAll()} at the end of each transaction
+ * (on SQLite an open statement may keep its read snapshot, holding back checkpoints) and before
+ * closing the handle. Not thread-safe: for the connection of one thread (a handle is one thread's
+ * anyway).
  */
 public final class CachedStatements implements StatementBuilder {
   /** Most statements kept open at once. */
