@@ -81,7 +81,9 @@ class ConsoleBrowserTest {
     } catch (ConditionTimeoutException notReady) {
       throw new AssertionError(
           browser.driver.getCurrentUrl()
-              + " never got ready; its console:\n"
+              + " never got ready; it shows:\n"
+              + browser.driver.findElement(By.tagName("body")).getText()
+              + "\nits console:\n"
               + browser.consoleLog(),
           notReady);
     }
@@ -406,5 +408,100 @@ class ConsoleBrowserTest {
       assertThat(tileStatus("107")).isEqualTo("ring");
       rig.webhook("/api/callcenter/hangup", Map.of("callid", callId));
     }
+  }
+
+  /** Runs fetch in the page; returns "status body". */
+  private String fetchInPage(String method, String path, String body, boolean withCsrf) {
+    return (String)
+        browser.driver.executeAsyncScript(
+            "const [method, path, body, withCsrf, done] = arguments;"
+                + " (async () => {"
+                + "  const headers = {'Content-Type': 'application/json'};"
+                + "  if (withCsrf) headers['X-CSRF-Token'] ="
+                + "    (await (await fetch('/v1/me')).json()).csrf_token;"
+                + "  const r = await fetch(path, {method, headers, body: body ?? undefined});"
+                + "  done(r.status + ' ' + await r.text());"
+                + " })().catch(e => done('failed ' + e));",
+            method,
+            path,
+            body,
+            withCsrf);
+  }
+
+  @Test
+  void eachRoleLogsInToItsOwnPageAndLogsOut() {
+    Map<String, String> pages =
+        Map.of(
+            "agent101", "/console/agent.html",
+            "supervisor", "/console/wallboard.html",
+            "admin", "/console/wallboard.html");
+    Map<String, String> names =
+        Map.of(
+            "agent101",
+            "Điện thoại viên 101",
+            "supervisor",
+            "Lê Thị Giám Sát",
+            "admin",
+            "Quản trị");
+    for (var role : pages.entrySet()) {
+      logIn(role.getKey());
+      assertThat(browser.driver.getCurrentUrl()).as(role.getKey()).endsWith(role.getValue());
+      assertThat(browser.driver.findElement(By.id("user-name")).getText())
+          .isEqualTo(names.get(role.getKey()));
+      assertThat(fetchInPage("GET", "/v1/me", null, false)).contains("\"role\":");
+
+      browser.driver.findElement(By.id("logout")).click();
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> browser.driver.getCurrentUrl().contains("/console/index.html"));
+      assertThat(fetchInPage("GET", "/v1/me", null, false)).startsWith("401 ");
+    }
+  }
+
+  @Test
+  void aWrongPasswordIsRefusedWithoutSayingWhichPartWasWrong() {
+    for (String username : List.of("agent101", "nobody-here")) {
+      browser.driver.get(rig.url("/console/index.html"));
+      browser.forget();
+      browser.driver.get(rig.url("/console/index.html"));
+      awaitElement("#login-submit");
+      browser.driver.findElement(By.id("username")).sendKeys(username);
+      browser.driver.findElement(By.id("password")).sendKeys("not-the-password");
+      browser.driver.findElement(By.id("login-submit")).click();
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> !browser.driver.findElement(By.id("login-message")).getText().isEmpty());
+      assertThat(browser.driver.findElement(By.id("login-message")).getText())
+          .as(username)
+          .isEqualTo("Sai tên đăng nhập hoặc mật khẩu.");
+      assertThat(browser.driver.getCurrentUrl()).contains("/console/index.html");
+      assertThat(fetchInPage("GET", "/v1/me", null, false)).startsWith("401 ");
+    }
+  }
+
+  @Test
+  void anAgentIsRefusedTheSupervisorsPage() {
+    logIn("agent102");
+    browser.driver.get(rig.url("/console/wallboard.html"));
+    WebElement refusal = awaitElement("#forbidden:not(.hidden)");
+    assertThat(refusal.getText()).isEqualTo("Bạn không có quyền xem trang này.");
+    assertThat(browser.driver.findElement(By.tagName("main")).isDisplayed()).isFalse();
+    assertThat(all(".tile")).isEmpty();
+  }
+
+  @Test
+  void aStateChangingRequestWithoutTheCsrfTokenIsRefused() {
+    logIn("agent103");
+    String contact = "{\"name\":\"Phạm Văn Cường\",\"phones\":[\"0933444555\"]}";
+
+    String refused = fetchInPage("POST", "/v1/contacts", contact, false);
+    assertThat(refused).startsWith("403 ").contains("\"error\":\"csrf\"");
+    assertThat(rig.api("GET", "/v1/contacts?phone=0933444555", null).get("contacts")).isEmpty();
+
+    String accepted = fetchInPage("POST", "/v1/contacts", contact, true);
+    assertThat(accepted).startsWith("201 ");
+    assertThat(
+            rig.api("GET", "/v1/contacts?phone=0933444555", null).at("/contacts/0/name").asText())
+        .isEqualTo("Phạm Văn Cường");
   }
 }
