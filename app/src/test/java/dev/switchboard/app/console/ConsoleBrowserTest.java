@@ -53,8 +53,7 @@ class ConsoleBrowserTest {
 
   /** Logs in through the login page as a fresh visitor; waits for the user's page. */
   private void logIn(String username) {
-    browser.driver.get(rig.url("/console/index.html"));
-    browser.forget();
+    browser.forget(rig.url(""));
     browser.driver.get(rig.url("/console/index.html"));
     awaitElement("#login-submit");
     browser.driver.findElement(By.id("username")).sendKeys(username);
@@ -461,8 +460,7 @@ class ConsoleBrowserTest {
   @Test
   void aWrongPasswordIsRefusedWithoutSayingWhichPartWasWrong() {
     for (String username : List.of("agent101", "nobody-here")) {
-      browser.driver.get(rig.url("/console/index.html"));
-      browser.forget();
+      browser.forget(rig.url(""));
       browser.driver.get(rig.url("/console/index.html"));
       awaitElement("#login-submit");
       browser.driver.findElement(By.id("username")).sendKeys(username);
