@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
 
@@ -244,6 +245,7 @@ class ConsoleBrowserTest {
 
     rig.sim("POST", "/sim/agents/104", "{\"paused\":true}");
     await().atMost(Duration.ofSeconds(15)).until(() -> "pause".equals(tileStatus("104")));
+    var size = all(".tile[data-extension='104']").get(0).getSize();
     WebElement tile = all(".tile[data-extension='104']").get(0);
     assertThat(tile.findElement(By.cssSelector(".status")).getText()).isEqualTo("Tạm nghỉ");
 
@@ -267,6 +269,8 @@ class ConsoleBrowserTest {
                     .get(0)
                     .getText()
                     .contains("0912345678"));
+    // Fixed-size tiles: a call arriving moves nothing.
+    assertThat(all(".tile[data-extension='104']").get(0).getSize()).isEqualTo(size);
     assertThat(all("#live-calls tr").stream().map(WebElement::getText))
         .anySatisfy(row -> assertThat(row).contains("0912345678"));
 
@@ -501,5 +505,66 @@ class ConsoleBrowserTest {
     assertThat(
             rig.api("GET", "/v1/contacts?phone=0933444555", null).at("/contacts/0/name").asText())
         .isEqualTo("Phạm Văn Cường");
+  }
+
+  @Test
+  void theLoginWorksWithTheKeyboardAlone() {
+    browser.forget(rig.url(""));
+    browser.driver.get(rig.url("/console/index.html"));
+    awaitElement("#login-submit");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () -> "username".equals(browser.driver.switchTo().activeElement().getAttribute("id")));
+    browser
+        .driver
+        .switchTo()
+        .activeElement()
+        .sendKeys("agent106", Keys.TAB, ConsoleRig.PASSWORD, Keys.ENTER);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> browser.driver.getCurrentUrl().endsWith("/console/agent.html"));
+    awaitReady();
+    // Tab from the page's start reaches the pause button, and Space presses it.
+    WebElement pause = browser.driver.findElement(By.id("pause"));
+    for (int i = 0; i < 30 && !pause.equals(browser.driver.switchTo().activeElement()); i++) {
+      browser.driver.switchTo().activeElement().sendKeys(Keys.TAB);
+    }
+    assertThat(browser.driver.switchTo().activeElement()).isEqualTo(pause);
+    assertThat(
+            browser.driver.executeScript(
+                "return getComputedStyle(document.activeElement).outlineStyle"))
+        .isNotEqualTo("none");
+  }
+
+  @Test
+  void everyPageFitsALaptopAndATvWithoutSideScrolling() {
+    logIn("admin");
+    String callId = "fit-" + UUID.randomUUID();
+    ring(callId, "107", "0938363739");
+    for (String page :
+        List.of(
+            "/console/wallboard.html",
+            "/console/wallboard.html?tv=1",
+            "/console/agent.html?extension=107",
+            "/console/calls.html",
+            "/console/call.html?id=" + callId)) {
+      for (int[] size : new int[][] {{1366, 768}, {1920, 1080}}) {
+        browser
+            .driver
+            .manage()
+            .window()
+            .setSize(new org.openqa.selenium.Dimension(size[0], size[1]));
+        open(page);
+        Object overflow =
+            browser.driver.executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertThat(((Number) overflow).intValue())
+            .as(page + " at " + size[0])
+            .isLessThanOrEqualTo(0);
+      }
+    }
+    browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 768));
+    rig.webhook("/api/callcenter/hangup", Map.of("callid", callId));
   }
 }
