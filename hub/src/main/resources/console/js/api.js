@@ -35,6 +35,10 @@ export async function request(method, path, body) {
   } catch {
     json = null;
   }
+  if (response.status === 401 && !path.startsWith('/v1/me') && !path.startsWith('/v1/session')) {
+    // The session ended (expired, or logged out in another tab): log in again, then come back.
+    location.replace('/console/index.html?next=' + encodeURIComponent(location.pathname + location.search));
+  }
   if (!response.ok) throw new ApiError(response.status, json);
   return json;
 }

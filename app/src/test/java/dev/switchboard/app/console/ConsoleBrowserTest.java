@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
 
@@ -53,8 +54,7 @@ class ConsoleBrowserTest {
 
   /** Logs in through the login page as a fresh visitor; waits for the user's page. */
   private void logIn(String username) {
-    browser.driver.get(rig.url("/console/index.html"));
-    browser.forget();
+    browser.forget(rig.url(""));
     browser.driver.get(rig.url("/console/index.html"));
     awaitElement("#login-submit");
     browser.driver.findElement(By.id("username")).sendKeys(username);
@@ -81,7 +81,9 @@ class ConsoleBrowserTest {
     } catch (ConditionTimeoutException notReady) {
       throw new AssertionError(
           browser.driver.getCurrentUrl()
-              + " never got ready; its console:\n"
+              + " never got ready; it shows:\n"
+              + browser.driver.findElement(By.tagName("body")).getText()
+              + "\nits console:\n"
               + browser.consoleLog(),
           notReady);
     }
@@ -243,6 +245,7 @@ class ConsoleBrowserTest {
 
     rig.sim("POST", "/sim/agents/104", "{\"paused\":true}");
     await().atMost(Duration.ofSeconds(15)).until(() -> "pause".equals(tileStatus("104")));
+    var size = all(".tile[data-extension='104']").get(0).getSize();
     WebElement tile = all(".tile[data-extension='104']").get(0);
     assertThat(tile.findElement(By.cssSelector(".status")).getText()).isEqualTo("Tạm nghỉ");
 
@@ -266,6 +269,8 @@ class ConsoleBrowserTest {
                     .get(0)
                     .getText()
                     .contains("0912345678"));
+    // Fixed-size tiles: a call arriving moves nothing.
+    assertThat(all(".tile[data-extension='104']").get(0).getSize()).isEqualTo(size);
     assertThat(all("#live-calls tr").stream().map(WebElement::getText))
         .anySatisfy(row -> assertThat(row).contains("0912345678"));
 
@@ -406,5 +411,160 @@ class ConsoleBrowserTest {
       assertThat(tileStatus("107")).isEqualTo("ring");
       rig.webhook("/api/callcenter/hangup", Map.of("callid", callId));
     }
+  }
+
+  /** Runs fetch in the page; returns "status body". */
+  private String fetchInPage(String method, String path, String body, boolean withCsrf) {
+    return (String)
+        browser.driver.executeAsyncScript(
+            "const [method, path, body, withCsrf, done] = arguments;"
+                + " (async () => {"
+                + "  const headers = {'Content-Type': 'application/json'};"
+                + "  if (withCsrf) headers['X-CSRF-Token'] ="
+                + "    (await (await fetch('/v1/me')).json()).csrf_token;"
+                + "  const r = await fetch(path, {method, headers, body: body ?? undefined});"
+                + "  done(r.status + ' ' + await r.text());"
+                + " })().catch(e => done('failed ' + e));",
+            method,
+            path,
+            body,
+            withCsrf);
+  }
+
+  @Test
+  void eachRoleLogsInToItsOwnPageAndLogsOut() {
+    Map<String, String> pages =
+        Map.of(
+            "agent101", "/console/agent.html",
+            "supervisor", "/console/wallboard.html",
+            "admin", "/console/wallboard.html");
+    Map<String, String> names =
+        Map.of(
+            "agent101",
+            "Điện thoại viên 101",
+            "supervisor",
+            "Lê Thị Giám Sát",
+            "admin",
+            "Quản trị");
+    for (var role : pages.entrySet()) {
+      logIn(role.getKey());
+      assertThat(browser.driver.getCurrentUrl()).as(role.getKey()).endsWith(role.getValue());
+      assertThat(browser.driver.findElement(By.id("user-name")).getText())
+          .isEqualTo(names.get(role.getKey()));
+      assertThat(fetchInPage("GET", "/v1/me", null, false)).contains("\"role\":");
+
+      browser.driver.findElement(By.id("logout")).click();
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> browser.driver.getCurrentUrl().contains("/console/index.html"));
+      assertThat(fetchInPage("GET", "/v1/me", null, false)).startsWith("401 ");
+    }
+  }
+
+  @Test
+  void aWrongPasswordIsRefusedWithoutSayingWhichPartWasWrong() {
+    for (String username : List.of("agent101", "nobody-here")) {
+      browser.forget(rig.url(""));
+      browser.driver.get(rig.url("/console/index.html"));
+      awaitElement("#login-submit");
+      browser.driver.findElement(By.id("username")).sendKeys(username);
+      browser.driver.findElement(By.id("password")).sendKeys("not-the-password");
+      browser.driver.findElement(By.id("login-submit")).click();
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> !browser.driver.findElement(By.id("login-message")).getText().isEmpty());
+      assertThat(browser.driver.findElement(By.id("login-message")).getText())
+          .as(username)
+          .isEqualTo("Sai tên đăng nhập hoặc mật khẩu.");
+      assertThat(browser.driver.getCurrentUrl()).contains("/console/index.html");
+      assertThat(fetchInPage("GET", "/v1/me", null, false)).startsWith("401 ");
+    }
+  }
+
+  @Test
+  void anAgentIsRefusedTheSupervisorsPage() {
+    logIn("agent102");
+    browser.driver.get(rig.url("/console/wallboard.html"));
+    WebElement refusal = awaitElement("#forbidden:not(.hidden)");
+    assertThat(refusal.getText()).isEqualTo("Bạn không có quyền xem trang này.");
+    assertThat(browser.driver.findElement(By.tagName("main")).isDisplayed()).isFalse();
+    assertThat(all(".tile")).isEmpty();
+  }
+
+  @Test
+  void aStateChangingRequestWithoutTheCsrfTokenIsRefused() {
+    logIn("agent103");
+    String contact = "{\"name\":\"Phạm Văn Cường\",\"phones\":[\"0933444555\"]}";
+
+    String refused = fetchInPage("POST", "/v1/contacts", contact, false);
+    assertThat(refused).startsWith("403 ").contains("\"error\":\"csrf\"");
+    assertThat(rig.api("GET", "/v1/contacts?phone=0933444555", null).get("contacts")).isEmpty();
+
+    String accepted = fetchInPage("POST", "/v1/contacts", contact, true);
+    assertThat(accepted).startsWith("201 ");
+    assertThat(
+            rig.api("GET", "/v1/contacts?phone=0933444555", null).at("/contacts/0/name").asText())
+        .isEqualTo("Phạm Văn Cường");
+  }
+
+  @Test
+  void theLoginWorksWithTheKeyboardAlone() {
+    browser.forget(rig.url(""));
+    browser.driver.get(rig.url("/console/index.html"));
+    awaitElement("#login-submit");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () -> "username".equals(browser.driver.switchTo().activeElement().getAttribute("id")));
+    browser
+        .driver
+        .switchTo()
+        .activeElement()
+        .sendKeys("agent106", Keys.TAB, ConsoleRig.PASSWORD, Keys.ENTER);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> browser.driver.getCurrentUrl().endsWith("/console/agent.html"));
+    awaitReady();
+    // Tab from the page's start reaches the pause button, and Space presses it.
+    WebElement pause = browser.driver.findElement(By.id("pause"));
+    for (int i = 0; i < 30 && !pause.equals(browser.driver.switchTo().activeElement()); i++) {
+      browser.driver.switchTo().activeElement().sendKeys(Keys.TAB);
+    }
+    assertThat(browser.driver.switchTo().activeElement()).isEqualTo(pause);
+    assertThat(
+            browser.driver.executeScript(
+                "return getComputedStyle(document.activeElement).outlineStyle"))
+        .isNotEqualTo("none");
+  }
+
+  @Test
+  void everyPageFitsALaptopAndATvWithoutSideScrolling() {
+    logIn("admin");
+    String callId = "fit-" + UUID.randomUUID();
+    ring(callId, "107", "0938363739");
+    for (String page :
+        List.of(
+            "/console/wallboard.html",
+            "/console/wallboard.html?tv=1",
+            "/console/agent.html?extension=107",
+            "/console/calls.html",
+            "/console/call.html?id=" + callId)) {
+      for (int[] size : new int[][] {{1366, 768}, {1920, 1080}}) {
+        browser
+            .driver
+            .manage()
+            .window()
+            .setSize(new org.openqa.selenium.Dimension(size[0], size[1]));
+        open(page);
+        Object overflow =
+            browser.driver.executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertThat(((Number) overflow).intValue())
+            .as(page + " at " + size[0])
+            .isLessThanOrEqualTo(0);
+      }
+    }
+    browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 768));
+    rig.webhook("/api/callcenter/hangup", Map.of("callid", callId));
   }
 }
