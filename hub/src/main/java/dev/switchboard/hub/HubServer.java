@@ -41,6 +41,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -48,6 +49,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,6 +81,22 @@ final class HubServer {
       UserStore userStore,
       Scopes scopes) {}
 
+  /** The console's security headers: scripts from the hub only, no framing, no sniffing. */
+  static final Map<String, String> CONSOLE_HEADERS =
+      Map.of(
+          "Content-Security-Policy",
+          "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+              + " media-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none';"
+              + " frame-ancestors 'none'; form-action 'self'",
+          "X-Content-Type-Options",
+          "nosniff",
+          "Referrer-Policy",
+          "same-origin",
+          "X-Frame-Options",
+          "DENY",
+          "Cache-Control",
+          "no-cache");
+
   private HubServer() {}
 
   static Javalin create(
@@ -102,6 +120,14 @@ final class HubServer {
           javalin.jetty.modifyServletContextHandler(
               context -> context.setErrorHandler(new JsonErrorHandler()));
           javalin.jsonMapper(new JavalinJackson(JSON, false));
+          // The console: static pages from the jar, no inline script, no eval.
+          javalin.staticFiles.add(
+              files -> {
+                files.hostedPath = "/console";
+                files.directory = "/console";
+                files.location = Location.CLASSPATH;
+                files.headers = CONSOLE_HEADERS;
+              });
           var routes = javalin.routes;
           // A path the routes could not decode is refused before any route tries.
           routes.before(ctx -> RequestPaths.check(ctx.path()));
@@ -120,6 +146,7 @@ final class HubServer {
           routes.get(
               "/metrics",
               ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
+          routes.get("/", ctx -> ctx.redirect("/console/"));
           routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
           routes.before("/v1/*", features.authentication()::authenticate);
           routes.before("/v1/stream", StreamRoutes::validateResume);

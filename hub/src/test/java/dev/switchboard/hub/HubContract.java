@@ -240,6 +240,33 @@ abstract class HubContract {
   }
 
   @Test
+  void eventsAnotherProcessLoggedAreFoldedIntoTheCallsNextChange() {
+    send(
+        "/api/callcenter/call_in?phone=0938363739&queue=999&extension=101&callid=other1"
+            + "&event=RINGING&did=19002028");
+    clock.advance(Duration.ofSeconds(5));
+    // hub sync in another process logs the agent's answer: this hub's writer never sees it.
+    hub.hub
+        .database()
+        .jdbi()
+        .useHandle(
+            h ->
+                h.execute(
+                    "insert into events (tenant_id, received_at, source, type, callid, extension,"
+                        + " path, raw_format, raw, fields, dedupe_hash) values ('default', ?,"
+                        + " 'webhook', 'incoming_call', 'other1', '101', '/api/callcenter/call_in',"
+                        + " 'query', 'phone=0938363739&queue=999&extension=101&callid=other1"
+                        + "&event=ANSWER&did=19002028', '{}', 'logged-by-another-process')",
+                    clock.millis()));
+    clock.advance(Duration.ofSeconds(37));
+    send("/api/callcenter/hangup?callid=other1");
+
+    JsonNode call = call("other1");
+    assertThat(call.get("outcome").asText()).isEqualTo("answered");
+    assertThat(call.get("answered_by").asText()).isEqualTo("101");
+  }
+
+  @Test
   void rateLimitRefusesPastTheBurstAndStoresNothing() {
     restart(
         config ->

@@ -36,6 +36,14 @@ public final class Database implements AutoCloseable {
   /** How long a caller waits for a pooled connection by default before it is told there is none. */
   public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(10);
 
+  /**
+   * Run on every new PostgreSQL connection: each execution of a prepared statement is planned for
+   * its values and the table's current size. A generic plan, which the server would otherwise keep
+   * for the connection's life after five executions, made while the tables were small or never
+   * analyzed (autovacuum off) can read a whole table per query for ever after (issue 14).
+   */
+  public static final String POSTGRES_SESSION = "set plan_cache_mode = force_custom_plan";
+
   private Database(DatabaseSettings settings, HikariDataSource dataSource, Pacing pacing) {
     this.settings = settings;
     this.dataSource = dataSource;
@@ -145,6 +153,8 @@ public final class Database implements AutoCloseable {
       config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
       // Checkpoints run on a background thread (see startCheckpoints), not inside a commit.
       config.addDataSourceProperty("wal_autocheckpoint", "0");
+    } else {
+      config.setConnectionInitSql(POSTGRES_SESSION);
     }
     return config;
   }

@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = SwitchboardVersion.class,
     description = "Measures the hub on this machine and prints the figures.",
-    subcommands = {BenchCommand.Intake.class})
+    subcommands = {BenchCommand.Intake.class, SoakCommand.class})
 public final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -129,11 +129,15 @@ public final class BenchCommand implements Runnable {
                       SourceNetworks.loopback(), 1_000_000, 1_000_000, 100_000, 1000));
       LoadGenerator.Result durable;
       LoadGenerator.Result paced;
+      double writerCpuPerEvent;
       try (Hub hub = Hub.start(config, Clock.systemUTC())) {
         String base =
             hub.baseUrl() + "/hooks/" + hub.startup().defaultTenant().orElseThrow().token();
         load.closedLoop(events(base, "warm"), concurrency, Duration.ofSeconds(2));
+        long writerCpuBefore = writerCpuNanos();
         durable = load.closedLoop(events(base, "max"), concurrency, length);
+        writerCpuPerEvent =
+            (writerCpuNanos() - writerCpuBefore) / 1000.0 / Math.max(1, durable.requests());
         paced = load.openLoop(events(base, "paced"), rate, length);
       } finally {
         deleteQuietly(folder);
@@ -145,6 +149,10 @@ public final class BenchCommand implements Runnable {
       out.printf(
           "%n  durable / do-nothing = %.2f (target >= 0.50)%n",
           durable.perSecond() / baseline.perSecond());
+      out.printf(
+          "  writer thread CPU    %.0f us per event (the one writer's own work: SQL, folding,"
+              + " JSON; less sensitive to a busy machine than req/s)%n",
+          writerCpuPerEvent);
       out.printf("%n  latency at %d requests/s for %d s:%n", rate, seconds);
       latency(out, "do-nothing endpoint", baselinePaced);
       latency(out, "durable intake", paced);
@@ -163,6 +171,17 @@ public final class BenchCommand implements Runnable {
       failures(out, "durable, latency", paced);
       out.println("  (exit status 1: the figures above include failed requests)");
       return 1;
+    }
+
+    /** CPU time the hub's writer thread ({@code event-writer}) has used, in nanoseconds. */
+    private static long writerCpuNanos() {
+      java.lang.management.ThreadMXBean threads =
+          java.lang.management.ManagementFactory.getThreadMXBean();
+      return Thread.getAllStackTraces().keySet().stream()
+          .filter(t -> t.getName().equals("event-writer"))
+          .mapToLong(t -> threads.getThreadCpuTime(t.threadId()))
+          .filter(n -> n > 0)
+          .sum();
     }
 
     private static void atLeastOne(String option, int value) {

@@ -156,7 +156,7 @@ public record HubConfig(
     return new HubConfig(
         new Http("0.0.0.0", 8080, 64 * 1024, Optional.empty()),
         DatabaseSettings.of("jdbc:sqlite:data/hub.db"),
-        new Intake(SourceNetworks.loopback(), 200, 2000, 10_000, 500),
+        new Intake(SourceNetworks.loopback(), 10_000, 50_000, 10_000, 500),
         new Calls(Duration.ofHours(4), Duration.ofMinutes(1)),
         new Stream(1000, Duration.ofSeconds(15), 10_000),
         new Reconcile(Duration.ofHours(2), Duration.ofMinutes(5), Duration.ofMinutes(1)),

@@ -18,7 +18,7 @@ import java.util.Set;
  * <pre>
  * http: {host: 0.0.0.0, port: 8080, max_request_bytes: 65536, public_url: "https://crm.example.com"}
  * database: {url: "jdbc:sqlite:data/hub.db", pool_size: 8, sqlite_sync: normal}
- * intake: {bare_seed_paths: loopback, rate_per_second: 200, rate_burst: 2000, queue: 10000, batch: 500}
+ * intake: {bare_seed_paths: loopback, rate_per_second: 10000, rate_burst: 50000, queue: 10000, batch: 500}
  * calls: {sweep_after: 4h, sweep_every: 1m}
  * stream: {buffer: 1000, heartbeat: 15s, max_replay: 10000}
  * reconcile: {window: 2h, every: 5m, status_every: 1m}

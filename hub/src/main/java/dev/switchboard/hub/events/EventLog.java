@@ -150,16 +150,20 @@ public final class EventLog {
                 + " :extension order by seq desc limit 1")
         .bind("tenant", tenantId)
         .bind("extension", extension)
-        .map(
-            (rs, ctx) -> {
-              String type = rs.getString("type");
-              Optional<String> status =
-                  type.equals(AGENT_STATUS)
-                      ? Optional.of(parseJson(rs.getString("fields")).path("status").asText())
-                      : Optional.empty();
-              return new LatestOfExtension(rs.getLong("seq"), type, status);
-            })
+        .map((rs, ctx) -> latestOf(rs.getLong("seq"), rs.getString("type"), rs.getString("fields")))
         .findOne();
+  }
+
+  /**
+   * What {@link #latestOfExtension} answers for an event of {@code type} with canonical {@code
+   * fields} stored as {@code seq}: for a writer that remembers its own appends.
+   */
+  public static LatestOfExtension latestOf(long seq, String type, String fields) {
+    Optional<String> status =
+        type.equals(AGENT_STATUS)
+            ? Optional.of(parseJson(fields).path("status").asText())
+            : Optional.empty();
+    return new LatestOfExtension(seq, type, status);
   }
 
   private static final String AGENT_STATUS =

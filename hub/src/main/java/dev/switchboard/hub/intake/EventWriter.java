@@ -8,6 +8,7 @@ import dev.switchboard.hub.events.EventDraft;
 import dev.switchboard.hub.events.EventLog;
 import dev.switchboard.hub.stream.Change;
 import dev.switchboard.hub.stream.ChangeFeed;
+import dev.switchboard.store.CachedStatements;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.Pacing;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -54,6 +55,8 @@ public final class EventWriter implements AutoCloseable {
   private final Pacing pacing;
   private volatile Thread thread;
   private Handle handle; // the writer's own connection, kept between batches
+  private CachedStatements statements; // its prepared statements, kept for a batch
+  private long lastAppended = -1; // the log's last seq as this writer left it; -1: unknown
   private boolean databaseDown; // the writer thread's view, for logging an outage once
 
   private volatile boolean running;
@@ -243,6 +246,9 @@ public final class EventWriter implements AutoCloseable {
     boolean committing = false;
     try {
       List<Result> results = writeAll(handle, claimed);
+      // Statements live for the batch only: one kept open past the commit would keep SQLite's read
+      // snapshot, so checkpoints could not pass it and the WAL would grow without bound.
+      statements.closeAll();
       committing = true;
       handle.commit();
       if (databaseDown) {
@@ -252,8 +258,13 @@ public final class EventWriter implements AutoCloseable {
       complete(claimed, results);
       pacing.afterCommit();
     } catch (RuntimeException failed) {
+      if (statements != null) {
+        statements.closeAll();
+      }
       rollbackQuietly();
       projector.invalidate(); // the caches may hold what was rolled back
+      repeats.invalidate();
+      lastAppended = -1;
       if (Database.isConnectionFailure(failed)) {
         dropHandle();
         failAll(claimed, committing, failed);
@@ -314,6 +325,7 @@ public final class EventWriter implements AutoCloseable {
   private Handle handle() {
     if (handle == null) {
       handle = jdbi.open();
+      statements = CachedStatements.install(handle);
     }
     return handle;
   }
@@ -331,6 +343,7 @@ public final class EventWriter implements AutoCloseable {
 
   private void dropHandle() {
     if (handle != null) {
+      statements.closeAll();
       try {
         handle.close();
       } catch (RuntimeException closing) {
@@ -352,6 +365,16 @@ public final class EventWriter implements AutoCloseable {
   }
 
   private List<Result> writeAll(Handle handle, List<Submission> batch) {
+    // One look per batch instead of one per event: when the log's last event is not the one this
+    // writer appended last, another process (hub sync, a maintenance command) wrote meanwhile,
+    // and what the writer remembers of calls and extensions may be stale. SQLite's write lock,
+    // held from begin to commit, keeps other writers out for the rest of the batch.
+    long last = eventLog.lastSeq(handle);
+    if (last != lastAppended) {
+      projector.invalidate();
+      repeats.invalidate();
+    }
+    lastAppended = last;
     List<Result> results = new ArrayList<>(batch.size());
     for (Submission submission : batch) {
       results.add(write(handle, submission.draft()));
@@ -365,6 +388,8 @@ public final class EventWriter implements AutoCloseable {
     if (seq.isEmpty()) {
       return new Result(Appended.DUPLICATE, List.of());
     }
+    lastAppended = Math.max(lastAppended, seq.get());
+    repeats.appended(draft, seq.get());
     return new Result(
         new Appended(OptionalLong.of(seq.get())), projector.apply(handle, draft, seq.get()));
   }

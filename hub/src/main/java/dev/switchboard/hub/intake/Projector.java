@@ -90,13 +90,9 @@ final class Projector {
     if (draft.callId().isPresent()) {
       String callId = draft.callId().get();
       CallKey key = new CallKey(draft.tenantId(), callId);
+      // Trusted: the writer drops the cache at the start of a batch when another process (hub
+      // sync) has logged events since its own last append.
       CachedCall cached = callCache.get(key);
-      // Another process (hub sync) may have logged events of this call: trust the cache only
-      // when the log holds exactly its events and this one.
-      if (cached != null
-          && log.countOfCall(handle, draft.tenantId(), callId) != cached.events().size() + 1) {
-        cached = null;
-      }
       List<LoggedEvent> events;
       if (cached == null) {
         events = log.eventsOfCall(handle, draft.tenantId(), callId); // includes this event

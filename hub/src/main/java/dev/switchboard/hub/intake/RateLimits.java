@@ -1,8 +1,10 @@
 package dev.switchboard.hub.intake;
 
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -22,22 +24,37 @@ public final class RateLimits {
     this.burst = burst;
   }
 
-  /** Takes one event from the tenant's bucket; false when it is empty. */
-  public boolean tryTake(String tenantId) {
-    return buckets
-        .computeIfAbsent(
-            tenantId,
-            id ->
-                Bucket.builder()
-                    .addLimit(
-                        limit ->
-                            limit.capacity(burst).refillGreedy(perSecond, Duration.ofSeconds(1)))
-                    .build())
-        .tryConsume(1);
+  /**
+   * Takes one event from the tenant's bucket: empty when taken, else how long until the bucket
+   * holds one again (at least a millisecond).
+   */
+  public Optional<Duration> take(String tenantId) {
+    ConsumptionProbe probe =
+        buckets
+            .computeIfAbsent(
+                tenantId,
+                id ->
+                    Bucket.builder()
+                        .addLimit(
+                            limit ->
+                                limit
+                                    .capacity(burst)
+                                    .refillGreedy(perSecond, Duration.ofSeconds(1)))
+                        .build())
+            .tryConsumeAndReturnRemaining(1);
+    if (probe.isConsumed()) {
+      return Optional.empty();
+    }
+    return Optional.of(Duration.ofNanos(Math.max(1_000_000, probe.getNanosToWaitForRefill())));
   }
 
   /** The sustained rate. */
   public int perSecond() {
     return perSecond;
+  }
+
+  /** The burst. */
+  public int burst() {
+    return burst;
   }
 }

@@ -198,12 +198,25 @@ public final class WebhookRoutes {
       reject(ctx, 404, "unknown_path", "path " + path + " is not a VoiceCloud webhook");
       return;
     }
-    if (!rateLimits.tryTake(tenant.id())) {
+    Optional<Duration> overLimit = rateLimits.take(tenant.id());
+    if (overLimit.isPresent()) {
+      // Whole seconds, rounded up: what Retry-After allows, and never "retry at once".
+      long retryAfter = Math.max(1, (overLimit.get().toMillis() + 999) / 1000);
+      ctx.header("Retry-After", Long.toString(retryAfter));
       reject(
           ctx,
           429,
           "rate_limited",
-          "rate limit of " + rateLimits.perSecond() + " events a second exceeded; retry later");
+          "tenant "
+              + tenant.id()
+              + " is over its rate limit of "
+              + rateLimits.perSecond()
+              + " webhooks a second (bursts of "
+              + rateLimits.burst()
+              + "); retry after "
+              + retryAfter
+              + " s. The hub's operator raises it with intake.rate_per_second"
+              + " (SWITCHBOARD_RATE_PER_SECOND) and intake.rate_burst (SWITCHBOARD_RATE_BURST)");
       return;
     }
     Carried carried;

@@ -1,0 +1,223 @@
+package dev.switchboard.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.switchboard.store.Database;
+import dev.switchboard.store.testing.MutableClock;
+import dev.switchboard.store.testing.PostgresTest;
+import dev.switchboard.store.testing.TestDatabases;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlLogger;
+import org.jdbi.v3.core.statement.SqlStatements;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The write path's plans on PostgreSQL never analyzed (autovacuum off): the statements the hub
+ * really runs for a many-agent mix (captured from its writer), explained as generic plans (what a
+ * prepared statement keeps) while the log is empty and again with 200,000 events and 40,000 calls,
+ * use the indexes meant for them and never scan a whole table of the write path (issue 14).
+ */
+@PostgresTest
+class PostgresPlansTest {
+  private static final Set<String> WRITE_PATH_TABLES =
+      Set.of("events", "calls", "call_extensions", "agents", "contact_phones", "contacts");
+
+  private final MutableClock clock = new MutableClock(Instant.parse("2024-03-01T06:15:00Z"));
+
+  @Test
+  @Timeout(180)
+  void writePathPlansUseTheirIndexesOnATableNeverAnalyzed() throws Exception {
+    Set<String> statements = new LinkedHashSet<>();
+    try (TestHub hub =
+        TestHub.start(TestDatabases.postgres().orElseThrow(), clock, UnaryOperator.identity())) {
+      Jdbi jdbi = hub.hub.database().jdbi();
+      // Set before the first webhook: the writer opens its connection (and takes this config)
+      // with its first batch.
+      jdbi.getConfig(SqlStatements.class)
+          .setSqlLogger(
+              new SqlLogger() {
+                @Override
+                public void logBeforeExecution(StatementContext context) {
+                  synchronized (statements) {
+                    statements.add(context.getParsedSql().getSql());
+                  }
+                }
+              });
+      assertThat(
+              hub.api("POST", "/v1/contacts", "{\"name\":\"Khách A\",\"phones\":[\"0938363739\"]}")
+                  .status())
+          .isEqualTo(201);
+      try (SseReader stream =
+          new SseReader(hub.client(), hub.hub.baseUrl() + "/v1/stream", TestHub.API_TOKEN, null)) {
+        assertThat(stream.status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> streamClients(hub) == 1);
+        sendMix(hub);
+        stream.next("screen_pop", Duration.ofSeconds(10));
+      }
+      List<String> captured;
+      synchronized (statements) {
+        captured = List.copyOf(statements);
+      }
+      assertThat(captured)
+          .as("the write path's statements were captured")
+          .anyMatch(sql -> sql.contains("from events where tenant_id = ? and callid = ?"))
+          .anyMatch(sql -> sql.contains("from events where tenant_id = ? and extension = ?"))
+          .anyMatch(sql -> sql.startsWith("insert into events"))
+          .anyMatch(sql -> sql.startsWith("insert into calls"))
+          .anyMatch(sql -> sql.contains("from contact_phones"))
+          .anyMatch(sql -> sql.contains("customer_e164 = ?"))
+          .anyMatch(sql -> sql.contains("max(seq)"));
+
+      try (Handle handle = jdbi.open()) {
+        assertThat(handle.createQuery("show plan_cache_mode").mapTo(String.class).one())
+            .as("the hub's connections plan each execution for its values")
+            .isEqualTo("force_custom_plan");
+
+        // Nearly empty: the plan a prepared statement would keep for the connection's life.
+        for (String sql : captured) {
+          if (sql.contains("from events where tenant_id = ? and callid = ?")) {
+            assertThat(genericPlan(handle, sql)).contains("events_by_call_seq");
+          }
+        }
+
+        fill(handle);
+        assertThat(
+                handle
+                    .createQuery("select reltuples from pg_class where oid = 'events'::regclass")
+                    .mapTo(Double.class)
+                    .list())
+            .as("the event log was never analyzed")
+            .containsOnly(-1.0);
+        for (String sql : captured) {
+          String plan = genericPlan(handle, sql);
+          for (String table : WRITE_PATH_TABLES) {
+            assertThat(plan).as(sql).doesNotContain("Seq Scan on " + table + " ");
+          }
+          if (sql.contains("from events where tenant_id = ? and callid = ?")) {
+            assertThat(plan).as(sql).contains("events_by_call_seq");
+          }
+          if (sql.contains("from events where tenant_id = ? and extension = ?")) {
+            assertThat(plan).as(sql).contains("events_by_extension");
+          }
+          if (sql.contains("customer_e164 = ? and callid <> ?")) {
+            assertThat(plan).as(sql).contains("calls_by_customer");
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * One call of the lua mix (../shared/load/webhooks.lua), a ring notification and an idle agent.
+   */
+  private static void sendMix(TestHub hub) {
+    List<String> paths = new ArrayList<>();
+    // An agent the writer has not seen: its status asks the log for the extension's latest event.
+    paths.add("/api/Agent/ChangeStatus?extension=199&status=off");
+    for (int call = 1; call <= 3; call++) {
+      String id = "plan-" + call;
+      String ext = String.valueOf(100 + call);
+      paths.add(
+          "/api/callcenter/call_in?phone=0938363739&queue=999&extension="
+              + ext
+              + "&callid="
+              + id
+              + "&event=RINGING&did=19002028");
+      paths.add("/api/Agent/ChangeStatus?extension=" + ext + "&status=ring");
+      paths.add(
+          "/api/callcenter/call_in?phone=0938363739&queue=999&extension="
+              + ext
+              + "&callid="
+              + id
+              + "&event=ANSWER&did=19002028");
+      paths.add("/api/Agent/ChangeStatus?extension=" + ext + "&status=talk");
+      paths.add("/api/callcenter/hangup?callid=" + id);
+      paths.add(
+          "/api/callcenter/calldata?callid="
+              + id
+              + "&calldate=2024-03-01%2013:15:40&duration=50&billsec=37&status=ANSWER"
+              + "&did=19002028&extension="
+              + ext
+              + "&phone=0938363739&direction=Inbound");
+      paths.add("/api/Agent/ChangeStatus?extension=" + ext + "&status=on");
+    }
+    paths.add("/api/callcenter/call_in?phone=0912345678&queue=999");
+    paths.add(
+        "/api/callcenter/call_in?phone=0938363739&queue=999&extension=104&callid=plan-4"
+            + "&event=RINGING&did=19002028");
+    for (String path : paths) {
+      TestHub.Reply reply = hub.webhook(path);
+      assertThat(reply.status()).as(path + ": " + reply.body()).isEqualTo(200);
+    }
+  }
+
+  /** 200,000 events of 40,000 calls by 500 agents, their calls and extensions; not analyzed. */
+  private static void fill(Handle handle) {
+    for (String table : List.of("events", "calls", "call_extensions")) {
+      // As on a server with autovacuum off: never analyzed, whatever this cluster's setting.
+      handle.execute("alter table " + table + " set (autovacuum_enabled = false)");
+    }
+    handle.execute(
+        "insert into events (tenant_id, received_at, source, type, callid, extension, fields,"
+            + " dedupe_hash) select 'fill', 1700000000000 + g, 'webhook', case g % 5 when 1 then"
+            + " 'ChangeStatus' else 'call_in' end, 'fill-' || (g / 5), 'x' || (g % 500), '{}',"
+            + " md5(g::text) from generate_series(1, 200000) g");
+    handle.execute(
+        "insert into calls (tenant_id, callid, direction, customer_e164, customer_digits, queue,"
+            + " state, first_seen_at, last_seq, record) select 'fill', 'fill-' || g, 'inbound',"
+            + " '+8490' || lpad(g::text, 7, '0'), '90' || lpad(g::text, 7, '0'), '999', 'ended',"
+            + " 1700000000000 + g, g, '{}' from generate_series(1, 40000) g");
+    handle.execute(
+        "insert into call_extensions select 'fill', 'fill-' || g, 'x' || (g % 500) from"
+            + " generate_series(1, 40000) g");
+  }
+
+  /** The generic plan of {@code sql} (its {@code ?} parameters unknown), as EXPLAIN prints it. */
+  private static String genericPlan(Handle handle, String sql) {
+    StringBuilder numbered = new StringBuilder();
+    int parameters = 0;
+    for (char c : sql.toCharArray()) {
+      if (c == '?') {
+        numbered.append('$').append(++parameters);
+      } else {
+        numbered.append(c);
+      }
+    }
+    handle.execute("set plan_cache_mode = force_generic_plan");
+    try {
+      handle.execute("prepare plan_probe as " + numbered);
+      String nulls = String.join(", ", java.util.Collections.nCopies(parameters, "null"));
+      return String.join(
+          "\n",
+          handle
+              .createQuery(
+                  "explain execute plan_probe" + (parameters == 0 ? "" : "(" + nulls + ")"))
+              .mapTo(String.class)
+              .list());
+    } finally {
+      handle.execute("deallocate plan_probe");
+      handle.execute(Database.POSTGRES_SESSION);
+    }
+  }
+
+  private static int streamClients(TestHub hub) {
+    return hub.get(hub.hub.baseUrl() + "/metrics", false)
+        .body()
+        .lines()
+        .filter(l -> l.startsWith("switchboard_stream_clients"))
+        .map(l -> (int) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+        .findFirst()
+        .orElse(-1);
+  }
+}
