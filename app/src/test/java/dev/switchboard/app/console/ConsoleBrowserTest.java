@@ -684,4 +684,17 @@ class ConsoleBrowserTest {
         .isEqualTo(bundle("vi").get("pbx.reason.busy"));
     rig.sim("POST", "/sim/clock", "{\"advance\":700}");
   }
+
+  @Test
+  void anAgentWhoOpensThePageWhileRingingSeesThePop() {
+    String callId = "open-" + UUID.randomUUID();
+    ring(callId, "107", "0938363739");
+    logIn("agent107");
+    WebElement card = awaitElement(".pop[data-callid='" + callId + "']");
+    assertThat(card.getAttribute("data-state")).isEqualTo("ringing");
+    rig.webhook("/api/callcenter/hangup", Map.of("callid", callId));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> all(".pop[data-callid='" + callId + "']").isEmpty());
+  }
 }
