@@ -120,12 +120,12 @@ function drawQueues() {
     const agents = queue.agents ?? {};
     const abandonRate = today.offered ? today.abandoned / today.offered : null;
     return el('article', { class: 'card queue', dataset: { queue: queue.queue } },
-      el('h2', { text: t('queue.title', { queue: queue.queue, name: queue.name ?? '' }) }),
+      el('h2', { text: t('queue.title', { queue: queue.queue, name: queue.name && queue.name !== queue.queue ? queue.name : '' }) }),
       el('div', { class: 'line' },
         el('span', { text: t('queue.waiting', { count: formatNumber(waiting.length) }) }), ' · ',
         el('span', { text: t('queue.longest') }), ' ',
         el('strong', { class: 'timer longest', dataset: { since: waiting[0]?.first_seen ?? '' } })),
-      el('p', { class: 'muted', text: t('queue.waiting_note') }),
+      el('p', { class: 'muted note', text: t('queue.waiting_note') }),
       el('div', { class: 'waiting' }, el('ul', {}, waiting.slice(0, 4).map((call) => el('li', { dataset: { callid: call.callid } },
         phoneButton(call.phone_national ?? nationalPhone(null, call.phone)), ' ',
         el('span', { class: 'timer', dataset: { since: call.first_seen } }))))),
