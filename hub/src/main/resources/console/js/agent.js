@@ -1,7 +1,7 @@
 // The agent's workspace: own status with pause/unpause, screen-pops that become the live call
 // card on answer and close at hang-up, click-to-call, own recent calls, missed calls of the queues.
 
-import { ApiError, callPhone, get, nationalPhone, post, query } from './api.js';
+import { callPhone, get, nationalPhone, post, query } from './api.js';
 import { byId, el, fill } from './dom.js';
 import { formatDateTime, formatDuration, t } from './i18n.js';
 import { configureDialing, dial, label, phoneButton, refusal } from './calling.js';
@@ -189,11 +189,7 @@ function scheduleCallsReload() {
 }
 
 async function loadOpenPops() {
-  try {
-    for (const pop of await get('/v1/screen-pops')) showPop(pop);
-  } catch (failure) {
-    if (!(failure instanceof ApiError && failure.status === 404)) throw failure;
-  }
+  for (const pop of await get('/v1/screen-pops')) showPop(pop);
 }
 
 async function start() {

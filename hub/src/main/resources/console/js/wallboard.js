@@ -2,7 +2,7 @@
 // counts, pause/unpause, spy), queue cards (waiting calls as first seen by the hub, agents by
 // state, today's KPIs with colour thresholds), the live calls. ?tv=1: large type, no controls.
 
-import { ApiError, callPhone, get, nationalPhone, post } from './api.js';
+import { callPhone, get, nationalPhone, post } from './api.js';
 import { byId, el, fill } from './dom.js';
 import { formatDuration, formatNumber, formatPercent, t } from './i18n.js';
 import { configureDialing, label, phoneButton, refusal } from './calling.js';
@@ -120,12 +120,12 @@ function drawQueues() {
     const agents = queue.agents ?? {};
     const abandonRate = today.offered ? today.abandoned / today.offered : null;
     return el('article', { class: 'card queue', dataset: { queue: queue.queue } },
-      el('h2', { text: t('queue.title', { queue: queue.queue, name: queue.name ?? '' }) }),
+      el('h2', { text: t('queue.title', { queue: queue.queue, name: queue.name && queue.name !== queue.queue ? queue.name : '' }) }),
       el('div', { class: 'line' },
         el('span', { text: t('queue.waiting', { count: formatNumber(waiting.length) }) }), ' · ',
         el('span', { text: t('queue.longest') }), ' ',
         el('strong', { class: 'timer longest', dataset: { since: waiting[0]?.first_seen ?? '' } })),
-      el('p', { class: 'muted', text: t('queue.waiting_note') }),
+      el('p', { class: 'muted note', text: t('queue.waiting_note') }),
       el('div', { class: 'waiting' }, el('ul', {}, waiting.slice(0, 4).map((call) => el('li', { dataset: { callid: call.callid } },
         phoneButton(call.phone_national ?? nationalPhone(null, call.phone)), ' ',
         el('span', { class: 'timer', dataset: { since: call.first_seen } }))))),
@@ -210,35 +210,8 @@ function followAgent(agent) {
   if (entry || !user.queues) upsertTile(data);
 }
 
-/** The board from /v1/wallboard, or, on a hub without it, from /v1/agents and /v1/calls. */
-async function fetchBoard() {
-  try {
-    return await get('/v1/wallboard');
-  } catch (failure) {
-    if (!(failure instanceof ApiError && failure.status === 404)) throw failure;
-  }
-  const [agents, calls] = await Promise.all([get('/v1/agents'), get('/v1/calls?limit=200')]);
-  const open = calls.calls.filter((call) => call.state !== 'ended').map(asLiveCall);
-  const queueIds = [...new Set(calls.calls.map((call) => call.queue).filter(Boolean))].sort();
-  return {
-    now: null,
-    agents: agents.agents.map((agent) => {
-      const call = open.find((live) => live.callid === agent.callid);
-      return { extension: agent.extension, name: null, status: agent.status, status_since: agent.since, call: call ?? null, today: null };
-    }),
-    queues: queueIds.map((queue) => ({
-      queue,
-      waiting: open.filter((call) => call.queue === queue && call.state === 'ringing' && call.direction === 'inbound')
-        .map((call) => ({ callid: call.callid, phone: call.phone, phone_national: call.phone_national, first_seen: call.first_seen })),
-      agents: null,
-      today: null,
-    })),
-    live_calls: open,
-  };
-}
-
 async function load() {
-  const board = await fetchBoard();
+  const board = await get('/v1/wallboard');
   syncClock(board.now);
   const seen = new Set();
   for (const agent of board.agents) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.pbx.config.BuiltInCallCenter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -566,5 +567,134 @@ class ConsoleBrowserTest {
     }
     browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 768));
     rig.webhook("/api/callcenter/hangup", Map.of("callid", callId));
+  }
+
+  /** Plays a scripted inbound call answered by {@code extension} to its end; returns its callid. */
+  private String finishedCall(String extension, String phone, String outcome, int talk) {
+    JsonNode started =
+        rig.sim(
+            "POST",
+            "/sim/calls",
+            "{\"direction\":\"inbound\",\"did\":\"19002028\",\"phone\":\""
+                + phone
+                + "\",\"outcome\":\""
+                + outcome
+                + "\",\"extension\":\""
+                + extension
+                + "\""
+                + (talk > 0 ? ",\"after\":2,\"talk\":" + talk : "")
+                + "}");
+    assertThat(started.has("callid")).as(started.toString()).isTrue();
+    String callId = started.get("callid").asText();
+    rig.sim("POST", "/sim/clock", "{\"advance\":" + (talk + 120) + "}");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                "ended"
+                    .equals(
+                        rig.api("GET", "/v1/calls/" + callId, null).at("/call/state").asText()));
+    return callId;
+  }
+
+  private double audio(String expression) {
+    return ((Number)
+            browser.driver.executeScript(
+                "return document.getElementById('recording')." + expression))
+        .doubleValue();
+  }
+
+  @Test
+  void aRecordingLoadsPlaysAndSeeks() {
+    String callId = finishedCall("103", "0938111222", "answered", 40);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> rig.api("GET", "/v1/calls/" + callId, null).at("/call/recording").isTextual());
+    logIn("agent103");
+    open("/console/call.html?id=" + callId);
+    WebElement player = awaitElement("audio#recording:not(.hidden)");
+    assertThat(player.getAttribute("src")).endsWith("/v1/calls/" + callId + "/recording");
+    assertThat(player.getAttribute("src")).doesNotContain("play_audio");
+
+    browser.driver.executeScript("document.getElementById('recording').play()");
+    await().atMost(Duration.ofSeconds(20)).until(() -> audio("currentTime") > 0.3);
+    assertThat(audio("duration")).isGreaterThan(30);
+
+    browser.driver.executeScript("document.getElementById('recording').currentTime = 25");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> audio("currentTime") >= 25.2 && audio("currentTime") < 35);
+    System.out.println(
+        "recording played to "
+            + audio("currentTime")
+            + " s of "
+            + audio("duration")
+            + " s after a seek to 25 s");
+
+    String missed = finishedCall("103", "0938111333", "no_answer", 0);
+    open("/console/call.html?id=" + missed);
+    assertThat(awaitElement("#recording-missing:not(.hidden)").getText())
+        .isEqualTo("Ghi âm của cuộc gọi này chưa có.");
+    assertThat(all("audio#recording:not(.hidden)")).isEmpty();
+  }
+
+  @Test
+  void anAgentGetsRefusedTheRoutesOfOtherAgents() {
+    String theirs = finishedCall("104", "0938555666", "answered", 5);
+    agentStatus("101", "on");
+    agentStatus("104", "on");
+    logIn("agent101");
+    assertThat(fetchInPage("POST", "/v1/agents/104/pause", null, true)).startsWith("403 ");
+    assertThat(fetchInPage("GET", "/v1/agents/104/history", null, false)).matches("(403|404) .*");
+    assertThat(fetchInPage("GET", "/v1/calls/" + theirs, null, false))
+        .matches("(403|404) .*")
+        .doesNotContain("0938555666");
+    assertThat(fetchInPage("GET", "/v1/calls?phone=0938555666", null, false))
+        .doesNotContain(theirs);
+    String board = fetchInPage("GET", "/v1/wallboard", null, false);
+    assertThat(board)
+        .startsWith("200 ")
+        .contains("\"extension\":\"101\"")
+        .doesNotContain("\"extension\":\"104\"");
+  }
+
+  @Test
+  void aPbxRefusalIsSaidInWords() throws IOException {
+    rig.sim(
+        "POST",
+        "/sim/calls",
+        "{\"direction\":\"inbound\",\"did\":\"19002028\",\"phone\":\"0938777888\","
+            + "\"outcome\":\"answered\",\"extension\":\"106\",\"after\":1,\"talk\":600}");
+    rig.sim("POST", "/sim/clock", "{\"advance\":3}");
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(
+            () ->
+                rig.pbx
+                    .engine()
+                    .statuses(BuiltInCallCenter.DOMAIN, List.of("106"))
+                    .get("106")
+                    .code()
+                    .equals("talk"));
+    logIn("agent106");
+    browser.driver.findElement(By.id("dial-phone")).sendKeys("0909000111");
+    browser.driver.findElement(By.cssSelector("#dial button[type=submit]")).click();
+    await().atMost(Duration.ofSeconds(15)).until(() -> all("#dial-message.error").size() == 1);
+    assertThat(all("#dial-message").get(0).getText())
+        .isEqualTo(bundle("vi").get("pbx.reason.busy"));
+    rig.sim("POST", "/sim/clock", "{\"advance\":700}");
+  }
+
+  @Test
+  void anAgentWhoOpensThePageWhileRingingSeesThePop() {
+    String callId = "open-" + UUID.randomUUID();
+    ring(callId, "107", "0938363739");
+    logIn("agent107");
+    WebElement card = awaitElement(".pop[data-callid='" + callId + "']");
+    assertThat(card.getAttribute("data-state")).isEqualTo("ringing");
+    rig.webhook("/api/callcenter/hangup", Map.of("callid", callId));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> all(".pop[data-callid='" + callId + "']").isEmpty());
   }
 }
