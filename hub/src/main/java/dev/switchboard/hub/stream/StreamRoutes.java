@@ -58,6 +58,10 @@ public final class StreamRoutes {
   }
 
   private void streamWhateverIsAccepted(Context ctx) {
+    // A client with no Last-Event-ID gets every change after the 200: the position is taken
+    // before the headers go out, and the changes committed until the subscription is live are
+    // replayed from it.
+    long position = history.lastSeq();
     // What Javalin's SseHandler does once it has accepted the request.
     HttpServletResponse response = ctx.res();
     response.setStatus(200);
@@ -71,10 +75,10 @@ public final class StreamRoutes {
     } catch (IOException clientGone) {
       return;
     }
-    ctx.async(config -> config.timeout = 0, () -> serve(new SseClient(ctx)));
+    ctx.async(config -> config.timeout = 0, () -> serve(new SseClient(ctx), position));
   }
 
-  private void serve(SseClient client) {
+  private void serve(SseClient client, long position) {
     var ctx = client.ctx();
     StreamFilter filter =
         new StreamFilter(
@@ -87,12 +91,12 @@ public final class StreamRoutes {
             .or(() -> Params.text(ctx, "last_event_id"))
             .map(StreamRoutes::sequence);
     try (ChangeFeed.Subscription subscription = feed.subscribe(filter)) {
-      long sent = lastEventId.orElseGet(history::lastSeq);
-      if (lastEventId.isPresent()) {
+      long sent = lastEventId.orElse(position);
+      if (lastEventId.isPresent() || history.lastSeq() > position) {
         long[] highest = {sent};
         ChangeHistory.Outcome outcome =
             history.replay(
-                lastEventId.get(),
+                sent,
                 change -> {
                   if (client.terminated()) {
                     return false;
