@@ -97,7 +97,25 @@ final class HubServer {
           "Cache-Control",
           "no-cache");
 
+  /** The security headers of every {@code /v1} reply (a route may set its own caching). */
+  static final Map<String, String> API_HEADERS =
+      Map.of(
+          "Content-Security-Policy",
+          "default-src 'none'; frame-ancestors 'none'",
+          "X-Content-Type-Options",
+          "nosniff",
+          "Referrer-Policy",
+          "same-origin",
+          "X-Frame-Options",
+          "DENY",
+          "Cache-Control",
+          "no-store");
+
   private HubServer() {}
+
+  private static void apiHeaders(Context ctx) {
+    API_HEADERS.forEach(ctx::header);
+  }
 
   static Javalin create(
       HubConfig config,
@@ -148,6 +166,8 @@ final class HubServer {
               ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
           routes.get("/", ctx -> ctx.redirect("/console/"));
           routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+          // The API's replies are data, never a page: no sniffing, no framing, no caching.
+          routes.before("/v1/*", HubServer::apiHeaders);
           routes.before("/v1/*", features.authentication()::authenticate);
           routes.before("/v1/stream", StreamRoutes::validateResume);
           new WebhookRoutes(
