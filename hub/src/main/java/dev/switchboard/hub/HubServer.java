@@ -146,7 +146,10 @@ final class HubServer {
                 files.location = Location.CLASSPATH;
                 files.headers = CONSOLE_HEADERS;
               });
+          // Browser libraries from WebJars on Maven Central (Chart.js), with the console's headers.
+          javalin.staticFiles.enableWebjars();
           var routes = javalin.routes;
+          routes.before("/webjars/*", ctx -> CONSOLE_HEADERS.forEach(ctx::header));
           // A path the routes could not decode is refused before any route tries.
           routes.before(ctx -> RequestPaths.check(ctx.path()));
           for (HandlerType method : new HandlerType[] {HandlerType.GET, HandlerType.HEAD}) {

@@ -68,4 +68,13 @@ class SecurityHeadersTest {
     }
     assertThat(hub.api("/v1/me").status()).isEqualTo(200);
   }
+
+  @Test
+  void chartJsIsServedFromItsWebJarWithTheConsolesHeaders() throws Exception {
+    var script = get("/webjars/chart.js/4.5.1/dist/chart.umd.min.js");
+    assertThat(script.statusCode()).isEqualTo(200);
+    assertThat(script.headers().firstValue("Content-Type").orElseThrow()).contains("javascript");
+    assertThat(script.body()).contains("Chart");
+    assertThat(script.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+  }
 }
