@@ -97,7 +97,25 @@ final class HubServer {
           "Cache-Control",
           "no-cache");
 
+  /** The security headers of every {@code /v1} reply (a route may set its own caching). */
+  static final Map<String, String> API_HEADERS =
+      Map.of(
+          "Content-Security-Policy",
+          "default-src 'none'; frame-ancestors 'none'",
+          "X-Content-Type-Options",
+          "nosniff",
+          "Referrer-Policy",
+          "same-origin",
+          "X-Frame-Options",
+          "DENY",
+          "Cache-Control",
+          "no-store");
+
   private HubServer() {}
+
+  private static void apiHeaders(Context ctx) {
+    API_HEADERS.forEach(ctx::header);
+  }
 
   static Javalin create(
       HubConfig config,
@@ -128,7 +146,10 @@ final class HubServer {
                 files.location = Location.CLASSPATH;
                 files.headers = CONSOLE_HEADERS;
               });
+          // Browser libraries from WebJars on Maven Central (Chart.js), with the console's headers.
+          javalin.staticFiles.enableWebjars();
           var routes = javalin.routes;
+          routes.before("/webjars/*", ctx -> CONSOLE_HEADERS.forEach(ctx::header));
           // A path the routes could not decode is refused before any route tries.
           routes.before(ctx -> RequestPaths.check(ctx.path()));
           for (HandlerType method : new HandlerType[] {HandlerType.GET, HandlerType.HEAD}) {
@@ -148,6 +169,8 @@ final class HubServer {
               ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
           routes.get("/", ctx -> ctx.redirect("/console/"));
           routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+          // The API's replies are data, never a page: no sniffing, no framing, no caching.
+          routes.before("/v1/*", HubServer::apiHeaders);
           routes.before("/v1/*", features.authentication()::authenticate);
           routes.before("/v1/stream", StreamRoutes::validateResume);
           new WebhookRoutes(

@@ -262,7 +262,9 @@ class BothSidesTest {
     assertThat(queues.at("/queues/0/members/0/paused").asBoolean()).isTrue();
     assertThat(queues.at("/queues/0/members/0/status").asText()).isEqualTo("pause");
     JsonNode refused = request("POST", hub.baseUrl() + "/v1/agents/777/pause", null, true);
-    assertThat(refused.get("error").asText()).contains("777");
+    assertThat(refused.get("error").asText()).isEqualTo("pbx_refused");
+    assertThat(refused.get("reason").asText()).isEqualTo("unknown_extension");
+    assertThat(refused.get("message").asText()).contains("777");
   }
 
   @Test
