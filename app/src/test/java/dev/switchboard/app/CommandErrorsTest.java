@@ -53,6 +53,24 @@ class CommandErrorsTest {
   }
 
   @Test
+  void soakNamesABadAutovacuumValueAndAMissingWrk() {
+    Run vacuum = run("bench", "soak", "--autovacuum", "maybe");
+    assertThat(vacuum.exit()).isEqualTo(2);
+    assertThat(vacuum.err()).contains("--autovacuum must be on or off (got 'maybe')");
+    assertNoJavaNames(vacuum);
+    Run sqlite = run("bench", "soak", "--autovacuum", "off", "--db", db());
+    assertThat(sqlite.exit()).isEqualTo(2);
+    assertThat(sqlite.err()).contains("--autovacuum off is for a PostgreSQL --db");
+    assertNoJavaNames(sqlite);
+    Run wrk = run("bench", "soak", "--db", db(), "--wrk", folder.resolve("no-wrk-here").toString());
+    assertThat(wrk.exit()).isEqualTo(2);
+    assertThat(wrk.err())
+        .contains("cannot run")
+        .contains("install wrk, or give its path with --wrk");
+    assertNoJavaNames(wrk);
+  }
+
+  @Test
   void conformanceNamesABadTimeoutAndABadDialect() {
     Run timeout = run("conformance", "--crm-url", "http://127.0.0.1:9/x", "--timeout", "0");
     assertThat(timeout.exit()).isEqualTo(2);

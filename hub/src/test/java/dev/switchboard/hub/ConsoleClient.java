@@ -19,6 +19,12 @@ final class ConsoleClient {
   String cookie;
   String csrf;
 
+  /** When set, every reply is checked against the OpenAPI description. */
+  OpenApiReplies spec;
+
+  /** Extra headers sent with every request (the API token, say). */
+  Map<String, String> always = Map.of();
+
   ConsoleClient(String base) {
     this.base = base;
   }
@@ -77,10 +83,19 @@ final class ConsoleClient {
     if (cookie != null) {
       request.header("Cookie", "sb_session=" + cookie);
     }
+    always.forEach(request::header);
     headers.forEach(request::header);
     try {
       HttpResponse<String> response =
           http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      if (spec != null) {
+        spec.check(
+            method,
+            path,
+            response.statusCode(),
+            response.headers().firstValue("Content-Type"),
+            response.body());
+      }
       return new Reply(response.statusCode(), response.headers(), response.body());
     } catch (java.io.IOException failed) {
       throw new java.io.UncheckedIOException(failed);

@@ -62,6 +62,31 @@ class OpenApiSpecTest {
         .containsExactly("phone");
   }
 
+  @Test
+  void theReplyCheckRefusesWhatTheSpecDoesNotDescribe() {
+    OpenApiReplies replies = new OpenApiReplies();
+    java.util.Optional<String> json = java.util.Optional.of("application/json");
+    replies.check(
+        "GET",
+        "/v1/me",
+        200,
+        json,
+        "{\"username\":\"an\",\"display_name\":\"An\",\"role\":\"agent\",\"extension\":\"101\","
+            + "\"queues\":null,\"language\":\"vi\",\"tenant\":{\"id\":\"default\","
+            + "\"time_zone\":\"Asia/Ho_Chi_Minh\"},\"csrf_token\":\"t\"}");
+    assertThat(replies.problems()).isEmpty();
+    replies.check("GET", "/v1/me", 200, json, "{\"username\":\"an\",\"role\":\"boss\"}");
+    replies.check("GET", "/v1/me", 418, json, "{}");
+    replies.check("GET", "/v1/nothing", 200, json, "{}");
+    replies.check(
+        "GET", "/v1/calls/c1/recording", 404, json, "{\"error\":\"no_recording\",\"extra\":1}");
+    assertThat(replies.problems()).hasSize(4);
+    assertThat(replies.problems().get(0)).contains("GET /v1/me 200").contains("role");
+    assertThat(replies.problems().get(1)).contains("status 418 is not documented");
+    assertThat(replies.problems().get(2)).contains("no such operation");
+    assertThat(replies.problems().get(3)).contains("extra");
+  }
+
   private static void collectRefs(JsonNode node, List<String> refs) {
     if (node.isObject()) {
       node.fields()

@@ -211,13 +211,15 @@ final class SoakCommand implements Callable<Integer> {
         rounds.add(round);
         double scale = rounds.get(0).perSecond();
         out.printf(
-            "  minute %2d  %-40s %,7.0f req/s  p99 %7.1f ms  failed %,d  log %,d events%n",
+            "  minute %2d  %-40s %,7.0f req/s  p99 %7.1f ms  failed %,d  log %,d events  load %.1f%n",
             round.number(),
             "#".repeat((int) Math.max(1, Math.min(60, Math.round(40 * round.perSecond() / scale)))),
             round.perSecond(),
             round.p99Micros() / 1000.0,
             round.failed(),
-            round.logged());
+            round.logged(),
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                .getSystemLoadAverage());
         out.flush();
       }
       out.println("  after:  " + tableState(hub, settings));
@@ -236,6 +238,9 @@ final class SoakCommand implements Callable<Integer> {
     out.printf(
         "%n  last / first minute = %.2f (%s: must be at least 0.90); failed requests: %,d%n",
         ratio, holds ? "holds" : "does NOT hold", failed);
+    out.println(
+        "  (load: the machine's 1-minute load average as each minute ended; above the core count,"
+            + " other work shared the CPU and the figures vary with it)");
     return holds && failed == 0 ? 0 : 1;
   }
 
