@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -39,8 +40,15 @@ class ConsoleBrowserTest {
 
   @BeforeAll
   void start() {
-    browser = Browser.start();
-    rig = ConsoleRig.start(folder);
+    if (Browser.missing().isEmpty()) {
+      browser = Browser.start();
+      rig = ConsoleRig.start(folder);
+    }
+  }
+
+  @BeforeEach
+  void needsTheBrowser() {
+    Browser.assumeAvailable();
   }
 
   @AfterAll

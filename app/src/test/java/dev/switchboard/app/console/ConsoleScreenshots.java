@@ -27,6 +27,7 @@ class ConsoleScreenshots {
 
   @Test
   void writeScreenshotsOfTheMainPages() {
+    Browser.assumeAvailable();
     Path out = Path.of(System.getProperty("screenshots.dir"));
     try (Browser browser = Browser.start();
         ConsoleRig rig = ConsoleRig.start(folder)) {
