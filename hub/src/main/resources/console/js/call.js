@@ -5,7 +5,7 @@ import { ApiError, callPhone, get } from './api.js';
 import { byId, el, fill } from './dom.js';
 import { formatDateTime, formatDuration, t } from './i18n.js';
 import { configureDialing, label, phoneButton, refusal } from './calling.js';
-import { startPage } from './shell.js';
+import { startPage, stream } from './shell.js';
 
 let detail = null;
 
@@ -69,9 +69,28 @@ async function setUpRecording(callid) {
 }
 
 async function start() {
-  const user = await startPage({ live: false });
+  const user = await startPage();
   configureDialing(user.extension, byId('dial-message'));
   const callid = new URLSearchParams(location.search).get('id');
+  // The record and timeline follow the call while it goes on.
+  let reloadTimer = null;
+  const reload = () => {
+    clearTimeout(reloadTimer);
+    reloadTimer = setTimeout(async () => {
+      try {
+        const hadRecording = Boolean(detail?.call.recording);
+        detail = await get(`/v1/calls/${encodeURIComponent(callid)}`);
+        drawRecord();
+        drawTimeline();
+        if (!hadRecording && detail.call.recording) await setUpRecording(callid);
+      } catch {
+        // Kept as shown; the next change tries again.
+      }
+    }, 300);
+  };
+  stream.on('call', (call) => {
+    if (call.callid === callid && detail) reload();
+  });
   byId('call-id').textContent = callid ?? '';
   try {
     detail = await get(`/v1/calls/${encodeURIComponent(callid ?? '')}`);

@@ -60,6 +60,7 @@ export async function startPage({ roles = null, live = true } = {}) {
     return new Promise(() => {});
   }
   if (live) stream.start(byId('live'));
+  else byId('live')?.classList.add('hidden');
   setInterval(tick, 1000);
   document.addEventListener('languagechange', tick);
   return user;

@@ -39,11 +39,17 @@ function tileSkeleton(extension) {
     el('div', { class: 'line call' }, el('span', { class: 'call-phone' }), el('span', { class: 'timer call-timer' })),
     el('div', { class: 'line today muted' }),
     el('div', { class: 'actions' },
-      el('button', { type: 'button', class: 'pause', text: t('action.pause'), onclick: () => act(`/v1/agents/${encodeURIComponent(extension)}/pause`, undefined, 'agent.pause.sent') }),
-      el('button', { type: 'button', class: 'unpause', text: t('action.unpause'), onclick: () => act(`/v1/agents/${encodeURIComponent(extension)}/unpause`, undefined, 'agent.unpause.sent') }),
+      // One button: pause when the agent is not paused, unpause when they are.
+      el('button', { type: 'button', class: 'pause-toggle pause', onclick: () => togglePause(extension) }),
       spyMode,
       el('button', { type: 'button', class: 'spy', text: t('action.spy'), onclick: () => spy(extension, spyMode.value) })));
   return node;
+}
+
+function togglePause(extension) {
+  const paused = tiles.get(extension)?.data.status === 'pause';
+  act(`/v1/agents/${encodeURIComponent(extension)}/${paused ? 'unpause' : 'pause'}`, undefined,
+    paused ? 'agent.unpause.sent' : 'agent.pause.sent');
 }
 
 function spy(target, mode) {
@@ -83,8 +89,11 @@ function drawTile(entry) {
     answered: formatNumber(today.answered ?? null),
     missed: formatNumber(today.missed ?? null),
   });
-  node.querySelector('.pause').disabled = data.status === 'pause' || data.status === 'off';
-  node.querySelector('.unpause').disabled = data.status !== 'pause';
+  const toggle = node.querySelector('.pause-toggle');
+  const paused = data.status === 'pause';
+  toggle.className = `pause-toggle ${paused ? 'unpause' : 'pause'}`;
+  toggle.textContent = t(paused ? 'action.unpause' : 'action.pause');
+  toggle.disabled = data.status === 'off';
   node.querySelector('.spy').disabled = data.status !== 'talk';
   node.querySelector('.spy-mode').disabled = data.status !== 'talk';
 }

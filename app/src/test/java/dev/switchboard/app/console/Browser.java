@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.stream.Collectors;
 import org.openqa.selenium.Dimension;
@@ -34,17 +35,33 @@ final class Browser implements AutoCloseable {
     this.driver = driver;
   }
 
-  /** Starts a browser at 1366x768, or skips the calling test when Chromium is not installed. */
+  /** Why the browser tests cannot run here (a file missing), or empty when they can. */
+  static Optional<String> missing() {
+    if (!Files.isExecutable(CHROMIUM)) {
+      return Optional.of(
+          CHROMIUM
+              + " is missing: the browser tests need Debian's chromium (apt-get install chromium)");
+    }
+    if (!Files.isExecutable(CHROMEDRIVER)) {
+      return Optional.of(
+          CHROMEDRIVER
+              + " is missing: the browser tests need Debian's chromium-driver (apt-get install"
+              + " chromium-driver)");
+    }
+    return Optional.empty();
+  }
+
+  /** Skips the calling test, saying why, when the browser tests cannot run here. */
+  static void assumeAvailable() {
+    Optional<String> missing = missing();
+    if (missing.isPresent()) {
+      System.out.println("browser test skipped: " + missing.get());
+    }
+    assumeTrue(missing.isEmpty(), () -> missing.orElseThrow());
+  }
+
+  /** Starts a browser at 1366x768 (check {@link #missing} first). */
   static Browser start() {
-    assumeTrue(
-        Files.isExecutable(CHROMIUM),
-        CHROMIUM
-            + " is missing: the browser tests need Debian's chromium (apt-get install chromium)");
-    assumeTrue(
-        Files.isExecutable(CHROMEDRIVER),
-        CHROMEDRIVER
-            + " is missing: the browser tests need Debian's chromium-driver (apt-get install"
-            + " chromium-driver)");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments(

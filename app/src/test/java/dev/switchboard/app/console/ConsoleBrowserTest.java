@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -39,8 +40,15 @@ class ConsoleBrowserTest {
 
   @BeforeAll
   void start() {
-    browser = Browser.start();
-    rig = ConsoleRig.start(folder);
+    if (Browser.missing().isEmpty()) {
+      browser = Browser.start();
+      rig = ConsoleRig.start(folder);
+    }
+  }
+
+  @BeforeEach
+  void needsTheBrowser() {
+    Browser.assumeAvailable();
   }
 
   @AfterAll
@@ -536,6 +544,17 @@ class ConsoleBrowserTest {
             browser.driver.executeScript(
                 "return getComputedStyle(document.activeElement).outlineStyle"))
         .isNotEqualTo("none");
+    // Space presses it: the PBX pauses the agent, and the status follows the PBX's answer.
+    pause.sendKeys(Keys.SPACE);
+    await().atMost(Duration.ofSeconds(15)).until(() -> emulatorStatus("106").equals("pause"));
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> !all("#my-status-label[data-status=pause]").isEmpty());
+    browser.driver.findElement(By.id("unpause")).click();
+    await().atMost(Duration.ofSeconds(15)).until(() -> emulatorStatus("106").equals("on"));
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> !all("#my-status-label[data-status=on]").isEmpty());
   }
 
   @Test
@@ -696,5 +715,85 @@ class ConsoleBrowserTest {
     await()
         .atMost(Duration.ofSeconds(10))
         .until(() -> all(".pop[data-callid='" + callId + "']").isEmpty());
+  }
+
+  private String emulatorStatus(String extension) {
+    return rig.pbx
+        .engine()
+        .statuses(BuiltInCallCenter.DOMAIN, List.of(extension))
+        .get(extension)
+        .code();
+  }
+
+  @Test
+  void theSupervisorPausesAnAgentAndListensInFromTheWallboard() {
+    rig.sim(
+        "POST",
+        "/sim/calls",
+        "{\"direction\":\"inbound\",\"did\":\"19002028\",\"phone\":\"0938222333\","
+            + "\"outcome\":\"answered\",\"extension\":\"102\",\"after\":1,\"talk\":600}");
+    rig.sim("POST", "/sim/clock", "{\"advance\":3}");
+    agentStatus("105", "on");
+    logIn("supervisor");
+    await().atMost(Duration.ofSeconds(15)).until(() -> "talk".equals(tileStatus("102")));
+    await().atMost(Duration.ofSeconds(15)).until(() -> "on".equals(tileStatus("105")));
+
+    all(".tile[data-extension='105'] button.pause").get(0).click();
+    await().atMost(Duration.ofSeconds(15)).until(() -> emulatorStatus("105").equals("pause"));
+    await().atMost(Duration.ofSeconds(15)).until(() -> "pause".equals(tileStatus("105")));
+    all(".tile[data-extension='105'] button.unpause").get(0).click();
+    await().atMost(Duration.ofSeconds(15)).until(() -> "on".equals(tileStatus("105")));
+
+    WebElement tile = all(".tile[data-extension='102']").get(0);
+    new org.openqa.selenium.support.ui.Select(tile.findElement(By.cssSelector("select.spy-mode")))
+        .selectByValue("threeway");
+    assertThat(emulatorStatus("100")).isEqualTo("on");
+    tile.findElement(By.cssSelector("button.spy")).click();
+    await().atMost(Duration.ofSeconds(15)).until(() -> !emulatorStatus("100").equals("on"));
+    await().atMost(Duration.ofSeconds(10)).until(() -> all("#action-message.ok").size() == 1);
+    assertThat(all("#action-message").get(0).getText())
+        .isEqualTo("Tổng đài đang gọi máy nhánh của bạn để nghe cuộc gọi.");
+    rig.sim("POST", "/sim/clock", "{\"advance\":700}");
+  }
+
+  @Test
+  void theCallLogFindsAPhoneInAnyFormatPagesByCursorAndExportsTheSameList() {
+    String phone = "0966123456";
+    List<String> made = new ArrayList<>();
+    for (int i = 0; i < 53; i++) {
+      String callId = "log-" + i + "-" + UUID.randomUUID();
+      made.add(callId);
+      ring(callId, "101", phone);
+      rig.webhook("/api/callcenter/hangup", Map.of("callid", callId));
+    }
+    logIn("admin");
+    open("/console/calls.html");
+    for (String format : List.of("+84966123456", "84966123456", "0966 123 456")) {
+      WebElement field = browser.driver.findElement(By.cssSelector("#filters input[name=phone]"));
+      field.clear();
+      field.sendKeys(format, Keys.ENTER);
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> all("#calls tr[data-callid]").size() == 50);
+      assertThat(all("#calls tr[data-callid] button.phone"))
+          .allSatisfy(button -> assertThat(button.getAttribute("data-phone")).isEqualTo(phone));
+    }
+    List<String> seen = new ArrayList<>();
+    all("#calls tr[data-callid]").forEach(row -> seen.add(row.getAttribute("data-callid")));
+    browser.driver.findElement(By.id("next-page")).click();
+    await().atMost(Duration.ofSeconds(10)).until(() -> all("#calls tr[data-callid]").size() == 3);
+    all("#calls tr[data-callid]").forEach(row -> seen.add(row.getAttribute("data-callid")));
+    assertThat(seen).containsExactlyInAnyOrderElementsOf(made);
+
+    String csv = browser.driver.findElement(By.id("csv")).getAttribute("href");
+    assertThat(csv).contains("/v1/calls.csv?").contains("phone=0966");
+    String export =
+        (String)
+            browser.driver.executeAsyncScript(
+                "const done = arguments[1]; fetch(arguments[0]).then(async r =>"
+                    + " done(r.status + ' ' + r.headers.get('content-type') + '\\n' + await r.text()));",
+                csv);
+    assertThat(export).startsWith("200 text/csv");
+    assertThat(export.lines().skip(2).count()).as("data rows").isEqualTo(53);
   }
 }
