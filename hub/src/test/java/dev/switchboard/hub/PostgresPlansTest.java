@@ -171,7 +171,7 @@ class PostgresPlansTest {
     handle.execute(
         "insert into events (tenant_id, received_at, source, type, callid, extension, fields,"
             + " dedupe_hash) select 'fill', 1700000000000 + g, 'webhook', case g % 5 when 1 then"
-            + " 'ChangeStatus' else 'call_in' end, 'fill-' || (g / 5), 'x' || (g % 500), '{}',"
+            + " 'agent_status' else 'incoming_call' end, 'fill-' || (g / 5), 'x' || (g % 500), '{}',"
             + " md5(g::text) from generate_series(1, 200000) g");
     handle.execute(
         "insert into calls (tenant_id, callid, direction, customer_e164, customer_digits, queue,"
