@@ -70,6 +70,14 @@ function connect() {
   source.onerror = () => {
     setLive(false);
     if (source.readyState === EventSource.CLOSED) {
+      // Refused rather than dropped: a session that ended sends the page to the login.
+      fetch('/v1/me', { credentials: 'same-origin' })
+        .then((response) => {
+          if (response.status === 401) {
+            location.replace('/console/index.html?next=' + encodeURIComponent(location.pathname + location.search));
+          }
+        })
+        .catch(() => {});
       setTimeout(connect, retry);
       retry = Math.min(retry * 2, 15000);
     }
