@@ -57,6 +57,8 @@ export async function dial(phone, extension = fromExtension) {
 /** A phone number shown as a button that calls it. */
 export function phoneButton(phone) {
   if (!phone) return el('span', { class: 'muted', text: '–' });
+  // The TV wallboard has no controls: numbers are text there.
+  if (document.body.classList.contains('tv')) return el('span', { class: 'phone-text', text: phone });
   return el('button', {
     type: 'button',
     class: 'phone',

@@ -582,6 +582,13 @@ class ConsoleBrowserTest {
         assertThat(((Number) overflow).intValue())
             .as(page + " at " + size[0])
             .isLessThanOrEqualTo(0);
+        if (page.contains("tv=1")) {
+          Object controls =
+              browser.driver.executeScript(
+                  "return [...document.querySelectorAll('button, select, input, a')]"
+                      + ".filter(e => e.offsetParent !== null).map(e => e.outerHTML)");
+          assertThat((List<?>) controls).as("controls shown in TV mode").isEmpty();
+        }
       }
     }
     browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 768));
