@@ -17,6 +17,9 @@ function showStatus(agent) {
   node.className = `status status-${['off', 'on', 'pause', 'ring', 'talk'].includes(status) ? status : 'other'}`;
   node.dataset.status = status;
   node.textContent = label('status', status);
+  // Pause when not paused, unpause when paused (the PBX's answer moves the status).
+  byId('pause').disabled = status === 'pause';
+  byId('unpause').disabled = status !== 'pause';
   byId('my-status-timer').dataset.since = agent?.since ?? '';
   byId('my-status-timer').textContent = '';
 }

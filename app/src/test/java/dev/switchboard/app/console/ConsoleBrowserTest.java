@@ -518,6 +518,7 @@ class ConsoleBrowserTest {
 
   @Test
   void theLoginWorksWithTheKeyboardAlone() {
+    agentStatus("106", "on");
     browser.forget(rig.url(""));
     browser.driver.get(rig.url("/console/index.html"));
     awaitElement("#login-submit");
