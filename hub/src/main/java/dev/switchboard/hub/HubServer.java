@@ -243,7 +243,8 @@ final class HubServer {
                   ctx -> scopes.changes(Caller.of(ctx)),
                   (ctx, change) ->
                       CallView.ofChangeData(
-                          change.kind().eventName(), change.data(), !Caller.of(ctx).isApiToken()))
+                          change.kind().eventName(), change.data(), !Caller.of(ctx).isApiToken()),
+                  features.authentication()::stillValid)
               .register(routes);
           // Javalin's own messages quote the path ("Endpoint PUT /hooks/TOKEN/... not found").
           routes.exception(

@@ -1,6 +1,7 @@
 package dev.switchboard.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.hub.config.HubConfig;
 import dev.switchboard.hub.users.Role;
@@ -237,6 +238,39 @@ abstract class SessionContract {
     assertThat(out.status()).isEqualTo(204);
     assertThat(out.header("Set-Cookie").orElseThrow()).contains("Max-Age=0");
     assertThat(browser.get("/v1/me").status()).isEqualTo(401);
+  }
+
+  @Test
+  void logOutEndsTheSessionsOpenStreamAndAnOpenStreamKeepsTheSessionAlive() throws Exception {
+    ConsoleClient browser = browser();
+    browser.logIn("an", PASSWORD);
+    try (SseReader stream =
+        new SseReader(
+            hub.client(),
+            hub.hub.baseUrl() + "/v1/stream",
+            Map.of("Cookie", "sb_session=" + browser.cookie),
+            null)) {
+      assertThat(stream.status()).isEqualTo(200);
+      // The test hub's heartbeat is 300 ms: the stream asks after its session at that pace.
+      for (int i = 0; i < 3; i++) {
+        clock.advance(Duration.ofMinutes(20));
+        long now = clock.millis();
+        // An open stream is the session's use: it notes it, 20 minutes at a time.
+        await().atMost(Duration.ofSeconds(20)).until(() -> lastSeenAt() == now);
+      }
+      assertThat(stream.endsWithin(Duration.ofMillis(500))).isFalse();
+      assertThat(browser.get("/v1/me").status()).isEqualTo(200);
+      assertThat(browser.change("DELETE", "/v1/session", null).status()).isEqualTo(204);
+      assertThat(stream.endsWithin(Duration.ofSeconds(20))).as("closed after log-out").isTrue();
+    }
+  }
+
+  private long lastSeenAt() {
+    return hub.hub
+        .database()
+        .jdbi()
+        .withHandle(
+            h -> h.createQuery("select last_seen_at from sessions").mapTo(Long.class).one());
   }
 
   @Test

@@ -23,6 +23,7 @@ final class SseReader implements AutoCloseable {
 
   private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
   private final CompletableFuture<HttpResponse<Stream<String>>> response;
+  private final CompletableFuture<Void> ended = new CompletableFuture<>();
 
   SseReader(HttpClient client, String url, String token, String lastEventId) {
     this(client, url, java.util.Map.of("Authorization", "Bearer " + token), lastEventId);
@@ -63,7 +64,18 @@ final class SseReader implements AutoCloseable {
           } catch (RuntimeException closed) {
             // the connection was closed
           }
+          ended.complete(null);
         });
+  }
+
+  /** Whether the server ended the stream within {@code wait}. */
+  boolean endsWithin(Duration wait) throws InterruptedException {
+    try {
+      ended.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+      return true;
+    } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException no) {
+      return false;
+    }
   }
 
   int status() throws Exception {

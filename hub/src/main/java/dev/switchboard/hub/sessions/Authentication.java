@@ -78,6 +78,21 @@ public final class Authentication {
     new Caller(user.get(), Optional.of(session.get().csrfToken())).attachTo(ctx);
   }
 
+  /**
+   * Whether the caller of a request authenticated earlier may still read: always for the API token;
+   * for a session, while it is neither logged out nor expired and its user still exists (asking
+   * notes the session's use). Long-lived requests (the stream) ask from time to time.
+   */
+  public boolean stillValid(Context ctx) {
+    if (Caller.of(ctx).isApiToken()) {
+      return true;
+    }
+    return sessions
+        .find(ctx.cookie(COOKIE))
+        .flatMap(session -> users.find(session.username()))
+        .isPresent();
+  }
+
   /** The session id of the request's cookie, if any. */
   public static Optional<String> sessionId(Context ctx) {
     return Optional.ofNullable(ctx.cookie(COOKIE)).filter(v -> !v.isEmpty());

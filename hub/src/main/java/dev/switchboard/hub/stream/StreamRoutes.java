@@ -30,8 +30,14 @@ public final class StreamRoutes {
   private final java.util.function.BiFunction<
           io.javalin.http.Context, Change, com.fasterxml.jackson.databind.JsonNode>
       view;
+  private final java.util.function.Predicate<io.javalin.http.Context> stillAllowed;
 
-  /** Routes over the live feed and the history it resumes from. */
+  /**
+   * Routes over the live feed and the history it resumes from. {@code stillAllowed} is asked once a
+   * heartbeat period whether the caller may still read (a session not logged out nor expired; the
+   * asking counts as the session's use, so an open page keeps it alive); a stream whose caller may
+   * not is closed.
+   */
   public StreamRoutes(
       ChangeFeed feed,
       ChangeHistory history,
@@ -40,8 +46,10 @@ public final class StreamRoutes {
           scopeOf,
       java.util.function.BiFunction<
               io.javalin.http.Context, Change, com.fasterxml.jackson.databind.JsonNode>
-          view) {
+          view,
+      java.util.function.Predicate<io.javalin.http.Context> stillAllowed) {
     this.view = view;
+    this.stillAllowed = stillAllowed;
     this.feed = feed;
     this.history = history;
     this.heartbeat = heartbeat;
@@ -133,7 +141,15 @@ public final class StreamRoutes {
         return;
       }
       client.sendComment("connected");
+      long checkedAt = System.nanoTime();
       while (!client.terminated()) {
+        if (System.nanoTime() - checkedAt >= heartbeat.toNanos()) {
+          if (!stillAllowed.test(ctx)) {
+            log.debug("a stream's session ended: the stream is closed");
+            return;
+          }
+          checkedAt = System.nanoTime();
+        }
         Change change = subscription.poll(heartbeat.toMillis());
         if (client.terminated()) {
           break;
