@@ -51,6 +51,7 @@ export async function startPage({ roles = null, live = true } = {}) {
     }
     throw failure;
   }
+  syncClock(user.now);
   setTimeZone(user.tenant?.time_zone);
   if (user.language && user.language !== currentLanguage()) await useLanguage(user.language);
   wireHeader(user);

@@ -171,7 +171,7 @@ public final class Hub implements AutoCloseable {
                       metrics),
                   authentication,
                   new SessionRoutes(
-                      users, sessions, new LoginThrottle(clock), tenants, authentication),
+                      users, sessions, new LoginThrottle(clock), tenants, authentication, clock),
                   new UserRoutes(users),
                   users,
                   scopes),

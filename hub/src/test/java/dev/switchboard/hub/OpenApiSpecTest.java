@@ -73,7 +73,8 @@ class OpenApiSpecTest {
         json,
         "{\"username\":\"an\",\"display_name\":\"An\",\"role\":\"agent\",\"extension\":\"101\","
             + "\"queues\":null,\"language\":\"vi\",\"tenant\":{\"id\":\"default\","
-            + "\"time_zone\":\"Asia/Ho_Chi_Minh\"},\"csrf_token\":\"t\"}");
+            + "\"time_zone\":\"Asia/Ho_Chi_Minh\"},\"csrf_token\":\"t\","
+            + "\"now\":\"2026-12-02T06:15:00Z\"}");
     assertThat(replies.problems()).isEmpty();
     replies.check("GET", "/v1/me", 200, json, "{\"username\":\"an\",\"role\":\"boss\"}");
     replies.check("GET", "/v1/me", 418, json, "{}");

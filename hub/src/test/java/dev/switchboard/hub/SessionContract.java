@@ -88,6 +88,15 @@ abstract class SessionContract {
   }
 
   @Test
+  void meGivesTheHubsClockForThePagesTimers() {
+    ConsoleClient browser = browser();
+    browser.logIn("an", PASSWORD);
+    clock.advance(Duration.ofMinutes(7));
+    assertThat(browser.get("/v1/me").json().path("now").asText())
+        .isEqualTo(clock.instant().toString());
+  }
+
+  @Test
   void theSessionIdIsStoredOnlyHashed() {
     ConsoleClient browser = browser();
     browser.logIn("an", PASSWORD);

@@ -29,6 +29,7 @@ public final class SessionRoutes {
   private final LoginThrottle throttle;
   private final TenantStore tenants;
   private final Authentication authentication;
+  private final java.time.Clock clock;
 
   /** The routes over these stores. */
   public SessionRoutes(
@@ -36,7 +37,9 @@ public final class SessionRoutes {
       SessionStore sessions,
       LoginThrottle throttle,
       TenantStore tenants,
-      Authentication authentication) {
+      Authentication authentication,
+      java.time.Clock clock) {
+    this.clock = clock;
     this.users = users;
     this.sessions = sessions;
     this.throttle = throttle;
@@ -120,6 +123,8 @@ public final class SessionRoutes {
             .map(java.time.ZoneId::getId)
             .orElse("Asia/Ho_Chi_Minh"));
     me.put("csrf_token", caller.csrfToken().orElse(null));
+    // The hub's clock, which the pages' timers count from (it can differ from the browser's).
+    me.put("now", clock.instant().toString());
     return me;
   }
 
