@@ -31,6 +31,7 @@ public final class Database implements AutoCloseable {
   private final HikariDataSource dataSource;
   private final Jdbi jdbi;
   private final ScheduledExecutorService checkpoints;
+  private final WalCheckpoints walCheckpoints;
   private final Pacing pacing;
 
   /** How long a caller waits for a pooled connection by default before it is told there is none. */
@@ -44,20 +45,44 @@ public final class Database implements AutoCloseable {
    */
   public static final String POSTGRES_SESSION = "set plan_cache_mode = force_custom_plan";
 
-  private Database(DatabaseSettings settings, HikariDataSource dataSource, Pacing pacing) {
+  private Database(
+      DatabaseSettings settings, HikariDataSource dataSource, Pacing pacing, boolean background) {
     this.settings = settings;
     this.dataSource = dataSource;
     this.pacing = pacing;
     this.jdbi = Jdbi.create(dataSource);
-    this.checkpoints = settings.dialect() == Dialect.SQLITE ? startCheckpoints() : null;
+    boolean sqlite = settings.dialect() == Dialect.SQLITE;
+    this.walCheckpoints =
+        sqlite
+            ? new WalCheckpoints(
+                dataSource,
+                settings.sqliteWalLimitBytes(),
+                CHECKPOINT_READER_WAIT,
+                busyTimeout(background))
+            : null;
+    this.checkpoints = sqlite ? startCheckpoints() : null;
   }
 
   private static final long CHECKPOINT_MILLIS = 1000;
 
   /**
+   * How long a truncating checkpoint waits for the reads under way (it holds the write lock
+   * meanwhile, so this is also the longest it makes the writer wait for readers).
+   */
+  static final Duration CHECKPOINT_READER_WAIT = Duration.ofMillis(200);
+
+  private static Duration busyTimeout(boolean background) {
+    // A background writer may wait longer for the lock than a request can.
+    return background ? Duration.ofSeconds(60) : Duration.ofSeconds(10);
+  }
+
+  /**
    * SQLite folds its write-ahead log back into the database file in checkpoints. Done inside a
    * commit (SQLite's default) it stalls that commit for milliseconds; here a background thread runs
-   * a passive checkpoint every second, which never blocks the writer.
+   * {@link WalCheckpoints#runOnce()} every second: a passive checkpoint, which never blocks the
+   * writer, and a truncating one when the log has grown past {@link
+   * DatabaseSettings#sqliteWalLimitBytes()} because readers kept the passive ones from resetting
+   * it.
    */
   private ScheduledExecutorService startCheckpoints() {
     ScheduledExecutorService executor =
@@ -69,12 +94,19 @@ public final class Database implements AutoCloseable {
   }
 
   private void checkpoint() {
-    try (var connection = dataSource.getConnection();
-        var statement = connection.createStatement()) {
-      statement.execute("pragma wal_checkpoint(PASSIVE)");
-    } catch (SQLException | RuntimeException failed) {
+    try {
+      walCheckpoints.runOnce();
+    } catch (RuntimeException failed) {
       log.debug("checkpoint failed; the next one will catch up", failed);
     }
+  }
+
+  /**
+   * The checkpoints that keep a SQLite file's write-ahead log bounded, run every second in the
+   * background; {@link WalCheckpoints#runOnce()} runs one now. Empty on PostgreSQL.
+   */
+  public java.util.Optional<WalCheckpoints> walCheckpoints() {
+    return java.util.Optional.ofNullable(walCheckpoints);
   }
 
   /**
@@ -121,7 +153,8 @@ public final class Database implements AutoCloseable {
         new Database(
             settings,
             dataSource,
-            background ? Pacing.forBackgroundWriter(settings.dialect()) : Pacing.none());
+            background ? Pacing.forBackgroundWriter(settings.dialect()) : Pacing.none(),
+            background);
     try {
       database.migrate(module, background);
     } catch (FlywayException failed) {
@@ -144,8 +177,8 @@ public final class Database implements AutoCloseable {
       createParentFolder(settings.jdbcUrl());
       config.addDataSourceProperty("journal_mode", "WAL");
       config.addDataSourceProperty("synchronous", settings.sqliteSync().name());
-      // A background writer may wait longer for the lock than a request can.
-      config.addDataSourceProperty("busy_timeout", background ? "60000" : "10000");
+      config.addDataSourceProperty(
+          "busy_timeout", Long.toString(busyTimeout(background).toMillis()));
       config.addDataSourceProperty("foreign_keys", "true");
       // Every transaction begins as a write (BEGIN IMMEDIATE): one that began deferred, read, and
       // then wrote would find another connection's commit in between and fail at once with
@@ -153,6 +186,9 @@ public final class Database implements AutoCloseable {
       config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
       // Checkpoints run on a background thread (see startCheckpoints), not inside a commit.
       config.addDataSourceProperty("wal_autocheckpoint", "0");
+      // When the log is started over, a file grown past the limit is cut back to it.
+      config.addDataSourceProperty(
+          "journal_size_limit", Long.toString(settings.sqliteWalLimitBytes()));
     } else {
       config.setConnectionInitSql(POSTGRES_SESSION);
     }
