@@ -69,7 +69,7 @@ public final class Database implements AutoCloseable {
    * How long a truncating checkpoint waits for the reads under way (it holds the write lock
    * meanwhile, so this is also the longest it makes the writer wait for readers).
    */
-  static final Duration CHECKPOINT_READER_WAIT = Duration.ofMillis(200);
+  static final Duration CHECKPOINT_READER_WAIT = Duration.ofMillis(100);
 
   private static Duration busyTimeout(boolean background) {
     // A background writer may wait longer for the lock than a request can.
@@ -88,10 +88,34 @@ public final class Database implements AutoCloseable {
     ScheduledExecutorService executor =
         Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("sqlite-checkpoint").daemon().factory());
-    executor.scheduleWithFixedDelay(
-        this::checkpoint, CHECKPOINT_MILLIS, CHECKPOINT_MILLIS, TimeUnit.MILLISECONDS);
+    executor.schedule(() -> checkpoint(executor), CHECKPOINT_MILLIS, TimeUnit.MILLISECONDS);
     return executor;
   }
+
+  /**
+   * Runs one checkpoint and schedules the next: in a second, or in {@value #RETRY_MILLIS} ms when
+   * the log is past the limit and a read kept it from being truncated, so one unlucky read does not
+   * leave it growing for a whole second more. While a read outlasts the wait, the writer is held at
+   * most {@link #CHECKPOINT_READER_WAIT} of every {@value #RETRY_MILLIS} ms plus that.
+   */
+  private void checkpoint(ScheduledExecutorService executor) {
+    long next = CHECKPOINT_MILLIS;
+    try {
+      WalCheckpoints.Checkpoint done = walCheckpoints.runOnce();
+      if (done.mode() == WalCheckpoints.Mode.TRUNCATE && done.busy()) {
+        next = RETRY_MILLIS;
+      }
+    } catch (RuntimeException failed) {
+      log.debug("checkpoint failed; the next one will catch up", failed);
+    }
+    try {
+      executor.schedule(() -> checkpoint(executor), next, TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.RejectedExecutionException closing) {
+      // the database is being closed
+    }
+  }
+
+  private static final long RETRY_MILLIS = 250;
 
   private void checkpoint() {
     try {
