@@ -319,6 +319,14 @@ public final class Database implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
       checkpoint();
+      if (walCheckpoints.truncations() + walCheckpoints.deferrals() > 0) {
+        log.info(
+            "database {}: write-ahead log truncated {} times past {} MB, {} tries deferred by reads",
+            settings.redactedUrl(),
+            walCheckpoints.truncations(),
+            walCheckpoints.limitBytes() / (1024 * 1024),
+            walCheckpoints.deferrals());
+      }
     }
     dataSource.close();
   }

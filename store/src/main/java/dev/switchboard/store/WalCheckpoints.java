@@ -41,6 +41,8 @@ public final class WalCheckpoints {
   private final Duration readerWait;
   private final Duration busyTimeout;
   private int busyInARow;
+  private long truncations;
+  private long deferrals;
 
   /** The modes of {@code pragma wal_checkpoint} used. */
   public enum Mode {
@@ -72,6 +74,16 @@ public final class WalCheckpoints {
     this.limitBytes = limitBytes;
     this.readerWait = readerWait;
     this.busyTimeout = busyTimeout;
+  }
+
+  /** Truncations that completed since the start. */
+  public synchronized long truncations() {
+    return truncations;
+  }
+
+  /** Truncations given up (busy: a read outlasted the wait) since the start. */
+  public synchronized long deferrals() {
+    return deferrals;
   }
 
   /** The log size past which a run truncates the log. */
@@ -129,9 +141,11 @@ public final class WalCheckpoints {
   private void noteBusy(Checkpoint truncated) {
     if (!truncated.busy()) {
       log.debug("write-ahead log of {} bytes truncated", truncated.walBytes());
+      truncations++;
       busyInARow = 0;
       return;
     }
+    deferrals++;
     busyInARow++;
     if (busyInARow % WARN_AFTER_BUSY == 0) {
       log.warn(

@@ -119,6 +119,7 @@ class WalCheckpointsTest {
       assertThat(deferred.busy()).isTrue();
       assertThat(deferred.walBytes()).isGreaterThan(4 * LIMIT);
       assertThat(walFileBytes()).isGreaterThan(4 * LIMIT);
+      assertThat(checkpoints.deferrals()).isPositive();
       insertRow(); // the writer still writes
       longRead.commit();
     }
@@ -131,6 +132,7 @@ class WalCheckpointsTest {
               return walFileBytes() <= LIMIT;
             });
     assertThat(rowCount()).isEqualTo(101);
+    assertThat(checkpoints.truncations()).isPositive();
   }
 
   @Test
