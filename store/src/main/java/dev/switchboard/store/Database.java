@@ -56,6 +56,7 @@ public final class Database implements AutoCloseable {
         sqlite
             ? new WalCheckpoints(
                 dataSource,
+                sqliteFile(settings.jdbcUrl()).map(file -> Path.of(file + "-wal")),
                 settings.sqliteWalLimitBytes(),
                 CHECKPOINT_READER_WAIT,
                 busyTimeout(background))
@@ -88,34 +89,48 @@ public final class Database implements AutoCloseable {
     ScheduledExecutorService executor =
         Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("sqlite-checkpoint").daemon().factory());
-    executor.schedule(() -> checkpoint(executor), CHECKPOINT_MILLIS, TimeUnit.MILLISECONDS);
+    executor.scheduleWithFixedDelay(
+        this::checkpointTick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
     return executor;
   }
 
+  /** How often the log file's size is looked at. */
+  private static final long TICK_MILLIS = 100;
+
+  /** Ticks between passive checkpoints (a second). */
+  private static final int PASSIVE_EVERY_TICKS = (int) (CHECKPOINT_MILLIS / TICK_MILLIS);
+
+  /** Ticks to wait after a truncation a read deferred, so the writer is not held back often. */
+  private static final int RETRY_AFTER_TICKS = 3;
+
+  private int ticks;
+  private int waitTicks;
+
   /**
-   * Runs one checkpoint and schedules the next: in a second, or in {@value #RETRY_MILLIS} ms when
-   * the log is past the limit and a read kept it from being truncated, so one unlucky read does not
-   * leave it growing for a whole second more. While a read outlasts the wait, the writer is held at
-   * most {@link #CHECKPOINT_READER_WAIT} of every {@value #RETRY_MILLIS} ms plus that.
+   * Every {@value #TICK_MILLIS} ms: a checkpoint each second, and at once when the log file is past
+   * the limit (a busy writer can add a hundred megabytes of log in a second); after a truncation a
+   * read deferred, the next try waits {@value #RETRY_AFTER_TICKS} ticks. While a read outlasts the
+   * wait, the writer is so held at most {@link #CHECKPOINT_READER_WAIT} in every 400 ms.
    */
-  private void checkpoint(ScheduledExecutorService executor) {
-    long next = CHECKPOINT_MILLIS;
+  private void checkpointTick() {
+    ticks++;
+    if (waitTicks > 0) {
+      waitTicks--;
+      return;
+    }
+    if (ticks < PASSIVE_EVERY_TICKS && !walCheckpoints.isPastLimit()) {
+      return;
+    }
+    ticks = 0;
     try {
       WalCheckpoints.Checkpoint done = walCheckpoints.runOnce();
       if (done.mode() == WalCheckpoints.Mode.TRUNCATE && done.busy()) {
-        next = RETRY_MILLIS;
+        waitTicks = RETRY_AFTER_TICKS;
       }
     } catch (RuntimeException failed) {
       log.debug("checkpoint failed; the next one will catch up", failed);
     }
-    try {
-      executor.schedule(() -> checkpoint(executor), next, TimeUnit.MILLISECONDS);
-    } catch (java.util.concurrent.RejectedExecutionException closing) {
-      // the database is being closed
-    }
   }
-
-  private static final long RETRY_MILLIS = 250;
 
   private void checkpoint() {
     try {
@@ -219,16 +234,21 @@ public final class Database implements AutoCloseable {
     return config;
   }
 
-  private static void createParentFolder(String jdbcUrl) {
+  /** The file of a {@code jdbc:sqlite:PATH} URL; empty for in-memory and {@code file:} URIs. */
+  static java.util.Optional<Path> sqliteFile(String jdbcUrl) {
     String path = jdbcUrl.substring("jdbc:sqlite:".length());
     int query = path.indexOf('?');
     if (query >= 0) {
       path = path.substring(0, query);
     }
     if (path.isEmpty() || path.startsWith(":memory:") || path.startsWith("file:")) {
-      return;
+      return java.util.Optional.empty();
     }
-    Path parent = Path.of(path).toAbsolutePath().getParent();
+    return java.util.Optional.of(Path.of(path).toAbsolutePath());
+  }
+
+  private static void createParentFolder(String jdbcUrl) {
+    Path parent = sqliteFile(jdbcUrl).map(Path::getParent).orElse(null);
     try {
       if (parent != null) {
         Files.createDirectories(parent);

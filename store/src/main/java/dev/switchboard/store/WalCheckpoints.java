@@ -1,9 +1,14 @@
 package dev.switchboard.store;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +42,7 @@ public final class WalCheckpoints {
   private static final int WARN_AFTER_BUSY = 30;
 
   private final DataSource dataSource;
+  private final Optional<Path> walFile;
   private final long limitBytes;
   private final Duration readerWait;
   private final Duration busyTimeout;
@@ -64,16 +70,40 @@ public final class WalCheckpoints {
 
   /**
    * @param dataSource connections to the SQLite file (one is taken per run)
+   * @param walFile the log file ({@code hub.db-wal}), when the database is a plain file
    * @param limitBytes the log size past which a run truncates it
    * @param readerWait how long a truncating checkpoint waits for reads under way
    * @param busyTimeout the connection's usual busy timeout, restored after the truncation
    */
   WalCheckpoints(
-      DataSource dataSource, long limitBytes, Duration readerWait, Duration busyTimeout) {
+      DataSource dataSource,
+      Optional<Path> walFile,
+      long limitBytes,
+      Duration readerWait,
+      Duration busyTimeout) {
     this.dataSource = dataSource;
+    this.walFile = walFile;
     this.limitBytes = limitBytes;
     this.readerWait = readerWait;
     this.busyTimeout = busyTimeout;
+  }
+
+  /**
+   * Whether the log file is larger than the limit: a look at its size, no query, so it can be asked
+   * often. False when the database is not a plain file or the size cannot be read.
+   */
+  public boolean isPastLimit() {
+    if (walFile.isEmpty()) {
+      return false;
+    }
+    try {
+      return Files.size(walFile.get()) > limitBytes;
+    } catch (NoSuchFileException none) {
+      return false;
+    } catch (IOException unreadable) {
+      log.debug("cannot read the size of {}", walFile.get(), unreadable);
+      return false;
+    }
   }
 
   /** Truncations that completed since the start. */

@@ -120,6 +120,7 @@ class WalCheckpointsTest {
       assertThat(deferred.walBytes()).isGreaterThan(4 * LIMIT);
       assertThat(walFileBytes()).isGreaterThan(4 * LIMIT);
       assertThat(checkpoints.deferrals()).isPositive();
+      assertThat(checkpoints.isPastLimit()).isTrue();
       insertRow(); // the writer still writes
       longRead.commit();
     }
@@ -133,6 +134,7 @@ class WalCheckpointsTest {
             });
     assertThat(rowCount()).isEqualTo(101);
     assertThat(checkpoints.truncations()).isPositive();
+    assertThat(checkpoints.isPastLimit()).isFalse();
   }
 
   @Test
