@@ -80,10 +80,10 @@ public final class Database implements AutoCloseable {
   /**
    * SQLite folds its write-ahead log back into the database file in checkpoints. Done inside a
    * commit (SQLite's default) it stalls that commit for milliseconds; here a background thread runs
-   * {@link WalCheckpoints#runOnce()} every second: a passive checkpoint, which never blocks the
-   * writer, and a truncating one when the log has grown past {@link
-   * DatabaseSettings#sqliteWalLimitBytes()} because readers kept the passive ones from resetting
-   * it.
+   * {@link WalCheckpoints#runOnce()} every second, and as soon as the log file is past {@link
+   * DatabaseSettings#sqliteWalLimitBytes()} (see {@link #checkpointTick()}): a passive checkpoint,
+   * which never blocks the writer, and a truncating one when readers kept the passive ones from
+   * resetting the log.
    */
   private ScheduledExecutorService startCheckpoints() {
     ScheduledExecutorService executor =
@@ -103,6 +103,7 @@ public final class Database implements AutoCloseable {
   /** Ticks to wait after a truncation a read deferred, so the writer is not held back often. */
   private static final int RETRY_AFTER_TICKS = 3;
 
+  // Touched by the checkpoint thread only.
   private int ticks;
   private int waitTicks;
 
@@ -141,8 +142,9 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * The checkpoints that keep a SQLite file's write-ahead log bounded, run every second in the
-   * background; {@link WalCheckpoints#runOnce()} runs one now. Empty on PostgreSQL.
+   * The checkpoints that keep a SQLite file's write-ahead log bounded, run in the background (each
+   * second, and when the log is past the limit); {@link WalCheckpoints#runOnce()} runs one now.
+   * Empty on PostgreSQL.
    */
   public java.util.Optional<WalCheckpoints> walCheckpoints() {
     return java.util.Optional.ofNullable(walCheckpoints);
