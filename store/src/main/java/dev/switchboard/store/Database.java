@@ -31,6 +31,7 @@ public final class Database implements AutoCloseable {
   private final HikariDataSource dataSource;
   private final Jdbi jdbi;
   private final ScheduledExecutorService checkpoints;
+  private final WalCheckpoints walCheckpoints;
   private final Pacing pacing;
 
   /** How long a caller waits for a pooled connection by default before it is told there is none. */
@@ -44,37 +45,109 @@ public final class Database implements AutoCloseable {
    */
   public static final String POSTGRES_SESSION = "set plan_cache_mode = force_custom_plan";
 
-  private Database(DatabaseSettings settings, HikariDataSource dataSource, Pacing pacing) {
+  private Database(
+      DatabaseSettings settings, HikariDataSource dataSource, Pacing pacing, boolean background) {
     this.settings = settings;
     this.dataSource = dataSource;
     this.pacing = pacing;
     this.jdbi = Jdbi.create(dataSource);
-    this.checkpoints = settings.dialect() == Dialect.SQLITE ? startCheckpoints() : null;
+    boolean sqlite = settings.dialect() == Dialect.SQLITE;
+    this.walCheckpoints =
+        sqlite
+            ? new WalCheckpoints(
+                dataSource,
+                sqliteFile(settings.jdbcUrl()).map(file -> Path.of(file + "-wal")),
+                settings.sqliteWalLimitBytes(),
+                CHECKPOINT_READER_WAIT,
+                busyTimeout(background))
+            : null;
+    this.checkpoints = sqlite ? startCheckpoints() : null;
   }
 
   private static final long CHECKPOINT_MILLIS = 1000;
 
   /**
+   * How long a truncating checkpoint waits for the reads under way (it holds the write lock
+   * meanwhile, so this is also the longest it makes the writer wait for readers).
+   */
+  static final Duration CHECKPOINT_READER_WAIT = Duration.ofMillis(100);
+
+  private static Duration busyTimeout(boolean background) {
+    // A background writer may wait longer for the lock than a request can.
+    return background ? Duration.ofSeconds(60) : Duration.ofSeconds(10);
+  }
+
+  /**
    * SQLite folds its write-ahead log back into the database file in checkpoints. Done inside a
    * commit (SQLite's default) it stalls that commit for milliseconds; here a background thread runs
-   * a passive checkpoint every second, which never blocks the writer.
+   * {@link WalCheckpoints#runOnce()} every second, and as soon as the log file is past {@link
+   * DatabaseSettings#sqliteWalLimitBytes()} (see {@link #checkpointTick()}): a passive checkpoint,
+   * which never blocks the writer, and a truncating one when readers kept the passive ones from
+   * resetting the log.
    */
   private ScheduledExecutorService startCheckpoints() {
     ScheduledExecutorService executor =
         Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("sqlite-checkpoint").daemon().factory());
     executor.scheduleWithFixedDelay(
-        this::checkpoint, CHECKPOINT_MILLIS, CHECKPOINT_MILLIS, TimeUnit.MILLISECONDS);
+        this::checkpointTick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
     return executor;
   }
 
-  private void checkpoint() {
-    try (var connection = dataSource.getConnection();
-        var statement = connection.createStatement()) {
-      statement.execute("pragma wal_checkpoint(PASSIVE)");
-    } catch (SQLException | RuntimeException failed) {
+  /** How often the log file's size is looked at. */
+  private static final long TICK_MILLIS = 100;
+
+  /** Ticks between passive checkpoints (a second). */
+  private static final int PASSIVE_EVERY_TICKS = (int) (CHECKPOINT_MILLIS / TICK_MILLIS);
+
+  /** Ticks to wait after a truncation a read deferred, so the writer is not held back often. */
+  private static final int RETRY_AFTER_TICKS = 3;
+
+  // Touched by the checkpoint thread only.
+  private int ticks;
+  private int waitTicks;
+
+  /**
+   * Every {@value #TICK_MILLIS} ms: a checkpoint each second, and at once when the log file is past
+   * the limit (a busy writer can add a hundred megabytes of log in a second); after a truncation a
+   * read deferred, the next try waits {@value #RETRY_AFTER_TICKS} ticks. While a read outlasts the
+   * wait, the writer is so held at most {@link #CHECKPOINT_READER_WAIT} in every 400 ms.
+   */
+  private void checkpointTick() {
+    ticks++;
+    if (waitTicks > 0) {
+      waitTicks--;
+      return;
+    }
+    if (ticks < PASSIVE_EVERY_TICKS && !walCheckpoints.isPastLimit()) {
+      return;
+    }
+    ticks = 0;
+    try {
+      WalCheckpoints.Checkpoint done = walCheckpoints.runOnce();
+      if (done.mode() == WalCheckpoints.Mode.TRUNCATE && done.busy()) {
+        waitTicks = RETRY_AFTER_TICKS;
+      }
+    } catch (RuntimeException failed) {
       log.debug("checkpoint failed; the next one will catch up", failed);
     }
+  }
+
+  private void checkpoint() {
+    try {
+      walCheckpoints.runOnce();
+    } catch (RuntimeException failed) {
+      log.debug("checkpoint failed; the next one will catch up", failed);
+    }
+  }
+
+  /**
+   * The checkpoints that keep a SQLite file's write-ahead log bounded, run in the background (each
+   * second, and when the log is past the limit); {@link WalCheckpoints#runOnce()} runs one now.
+   * Empty on PostgreSQL.
+   */
+  public java.util.Optional<WalCheckpoints> walCheckpoints() {
+    return java.util.Optional.ofNullable(walCheckpoints);
   }
 
   /**
@@ -121,7 +194,8 @@ public final class Database implements AutoCloseable {
         new Database(
             settings,
             dataSource,
-            background ? Pacing.forBackgroundWriter(settings.dialect()) : Pacing.none());
+            background ? Pacing.forBackgroundWriter(settings.dialect()) : Pacing.none(),
+            background);
     try {
       database.migrate(module, background);
     } catch (FlywayException failed) {
@@ -144,8 +218,8 @@ public final class Database implements AutoCloseable {
       createParentFolder(settings.jdbcUrl());
       config.addDataSourceProperty("journal_mode", "WAL");
       config.addDataSourceProperty("synchronous", settings.sqliteSync().name());
-      // A background writer may wait longer for the lock than a request can.
-      config.addDataSourceProperty("busy_timeout", background ? "60000" : "10000");
+      config.addDataSourceProperty(
+          "busy_timeout", Long.toString(busyTimeout(background).toMillis()));
       config.addDataSourceProperty("foreign_keys", "true");
       // Every transaction begins as a write (BEGIN IMMEDIATE): one that began deferred, read, and
       // then wrote would find another connection's commit in between and fail at once with
@@ -153,22 +227,30 @@ public final class Database implements AutoCloseable {
       config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
       // Checkpoints run on a background thread (see startCheckpoints), not inside a commit.
       config.addDataSourceProperty("wal_autocheckpoint", "0");
+      // When the log is started over, a file grown past the limit is cut back to it.
+      config.addDataSourceProperty(
+          "journal_size_limit", Long.toString(settings.sqliteWalLimitBytes()));
     } else {
       config.setConnectionInitSql(POSTGRES_SESSION);
     }
     return config;
   }
 
-  private static void createParentFolder(String jdbcUrl) {
+  /** The file of a {@code jdbc:sqlite:PATH} URL; empty for in-memory and {@code file:} URIs. */
+  static java.util.Optional<Path> sqliteFile(String jdbcUrl) {
     String path = jdbcUrl.substring("jdbc:sqlite:".length());
     int query = path.indexOf('?');
     if (query >= 0) {
       path = path.substring(0, query);
     }
     if (path.isEmpty() || path.startsWith(":memory:") || path.startsWith("file:")) {
-      return;
+      return java.util.Optional.empty();
     }
-    Path parent = Path.of(path).toAbsolutePath().getParent();
+    return java.util.Optional.of(Path.of(path).toAbsolutePath());
+  }
+
+  private static void createParentFolder(String jdbcUrl) {
+    Path parent = sqliteFile(jdbcUrl).map(Path::getParent).orElse(null);
     try {
       if (parent != null) {
         Files.createDirectories(parent);
@@ -259,6 +341,14 @@ public final class Database implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
       checkpoint();
+      if (walCheckpoints.truncations() + walCheckpoints.deferrals() > 0) {
+        log.info(
+            "database {}: write-ahead log truncated {} times past {} MB, {} tries deferred by reads",
+            settings.redactedUrl(),
+            walCheckpoints.truncations(),
+            walCheckpoints.limitBytes() / (1024 * 1024),
+            walCheckpoints.deferrals());
+      }
     }
     dataSource.close();
   }

@@ -9,8 +9,15 @@ import java.util.Objects;
  *     jdbc:postgresql://host:5432/db?user=...&password=...}
  * @param maxPoolSize the most connections open at once (at least 2)
  * @param sqliteSync how SQLite commits reach the disk (ignored for PostgreSQL)
+ * @param sqliteWalLimitBytes SQLite only: the write-ahead log size past which the background
+ *     checkpoint waits briefly for the reads under way and truncates the log (see {@link
+ *     WalCheckpoints}); also SQLite's {@code journal_size_limit}
  */
-public record DatabaseSettings(String jdbcUrl, int maxPoolSize, SqliteSync sqliteSync) {
+public record DatabaseSettings(
+    String jdbcUrl, int maxPoolSize, SqliteSync sqliteSync, long sqliteWalLimitBytes) {
+
+  /** The default {@link #sqliteWalLimitBytes()}: 64 MiB. */
+  public static final long DEFAULT_SQLITE_WAL_LIMIT_BYTES = 64L * 1024 * 1024;
 
   /**
    * SQLite's {@code synchronous} setting in WAL mode. {@link #NORMAL}: a commit is in the log file
@@ -20,6 +27,11 @@ public record DatabaseSettings(String jdbcUrl, int maxPoolSize, SqliteSync sqlit
   public enum SqliteSync {
     NORMAL,
     FULL
+  }
+
+  /** Settings with the default WAL limit ({@link #DEFAULT_SQLITE_WAL_LIMIT_BYTES}). */
+  public DatabaseSettings(String jdbcUrl, int maxPoolSize, SqliteSync sqliteSync) {
+    this(jdbcUrl, maxPoolSize, sqliteSync, DEFAULT_SQLITE_WAL_LIMIT_BYTES);
   }
 
   /** Settings with SQLite's default sync ({@link SqliteSync#NORMAL}). */
@@ -35,6 +47,10 @@ public record DatabaseSettings(String jdbcUrl, int maxPoolSize, SqliteSync sqlit
     if (maxPoolSize < 2) {
       throw new IllegalArgumentException(
           "database pool size must be at least 2 (got " + maxPoolSize + ")");
+    }
+    if (sqliteWalLimitBytes < 64 * 1024) {
+      throw new IllegalArgumentException(
+          "SQLite WAL limit must be at least 64 KiB (got " + sqliteWalLimitBytes + " bytes)");
     }
   }
 
@@ -61,6 +77,8 @@ public record DatabaseSettings(String jdbcUrl, int maxPoolSize, SqliteSync sqlit
         + maxPoolSize
         + ", sqlite sync "
         + sqliteSync
+        + ", sqlite wal limit "
+        + sqliteWalLimitBytes
         + "]";
   }
 

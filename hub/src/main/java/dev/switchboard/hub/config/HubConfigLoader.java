@@ -17,7 +17,7 @@ import java.util.Set;
  *
  * <pre>
  * http: {host: 0.0.0.0, port: 8080, max_request_bytes: 65536, public_url: "https://crm.example.com"}
- * database: {url: "jdbc:sqlite:data/hub.db", pool_size: 8, sqlite_sync: normal}
+ * database: {url: "jdbc:sqlite:data/hub.db", pool_size: 8, sqlite_sync: normal, sqlite_wal_limit_mb: 64}
  * intake: {bare_seed_paths: loopback, rate_per_second: 10000, rate_burst: 50000, queue: 10000, batch: 500}
  * calls: {sweep_after: 4h, sweep_every: 1m}
  * stream: {buffer: 1000, heartbeat: 15s, max_replay: 10000}
@@ -37,6 +37,7 @@ public final class HubConfigLoader {
           Map.entry("database.url", "SWITCHBOARD_DB"),
           Map.entry("database.pool_size", "SWITCHBOARD_DB_POOL_SIZE"),
           Map.entry("database.sqlite_sync", "SWITCHBOARD_DB_SQLITE_SYNC"),
+          Map.entry("database.sqlite_wal_limit_mb", "SWITCHBOARD_DB_SQLITE_WAL_LIMIT_MB"),
           Map.entry("intake.bare_seed_paths", "SWITCHBOARD_BARE_SEED_PATHS"),
           Map.entry("intake.rate_per_second", "SWITCHBOARD_RATE_PER_SECOND"),
           Map.entry("intake.rate_burst", "SWITCHBOARD_RATE_BURST"),
@@ -91,7 +92,10 @@ public final class HubConfigLoader {
         database(
             settings.text("database.url").orElse(d.database().jdbcUrl()),
             settings.wholeNumber("database.pool_size").orElse(d.database().maxPoolSize()),
-            settings.text("database.sqlite_sync").orElse(d.database().sqliteSync().name())),
+            settings.text("database.sqlite_sync").orElse(d.database().sqliteSync().name()),
+            settings
+                .wholeNumber("database.sqlite_wal_limit_mb")
+                .orElse((int) (d.database().sqliteWalLimitBytes() / MEGABYTE))),
         new HubConfig.Intake(
             settings
                 .text("intake.bare_seed_paths")
@@ -118,7 +122,10 @@ public final class HubConfigLoader {
         settings.text("api_token"));
   }
 
-  private static DatabaseSettings database(String url, int poolSize, String sync) {
+  private static final long MEGABYTE = 1024 * 1024;
+
+  private static DatabaseSettings database(
+      String url, int poolSize, String sync, int walLimitMegabytes) {
     DatabaseSettings.SqliteSync sqliteSync;
     try {
       sqliteSync =
@@ -126,8 +133,12 @@ public final class HubConfigLoader {
     } catch (IllegalArgumentException bad) {
       throw new SettingsException("database.sqlite_sync: '" + sync + "' is not normal or full");
     }
+    if (walLimitMegabytes < 1) {
+      throw new SettingsException(
+          "database.sqlite_wal_limit_mb: must be at least 1 (got " + walLimitMegabytes + ")");
+    }
     try {
-      return new DatabaseSettings(url, poolSize, sqliteSync);
+      return new DatabaseSettings(url, poolSize, sqliteSync, walLimitMegabytes * MEGABYTE);
     } catch (IllegalArgumentException bad) {
       throw new SettingsException(
           "database (database.url / SWITCHBOARD_DB, database.pool_size): " + bad.getMessage());
