@@ -3,6 +3,7 @@ package dev.switchboard.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.switchboard.server.testing.CuttableProxy;
 import dev.switchboard.store.DatabaseSettings;
 import dev.switchboard.store.testing.MutableClock;
 import dev.switchboard.store.testing.PostgresTest;

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.pbx.config.BuiltInCallCenter;
+import dev.switchboard.server.testing.CuttableProxy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.switchboard.app.console;
+package dev.switchboard.server.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,12 +10,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * (A copy of the hub tests' proxy, which this module cannot reach.) A TCP proxy on a free loopback
- * port to {@code 127.0.0.1:targetPort}, that a test can cut: {@link #cut} closes every connection
- * through it and, until {@link #restore}, closes each new one as soon as it is accepted, as a
- * database host gone away would. Thread-safe.
+ * A TCP proxy on a free loopback port to {@code 127.0.0.1:targetPort}, that a test can cut: {@link
+ * #cut} closes every connection through it and, until {@link #restore}, closes each new one as soon
+ * as it is accepted, as a database host gone away would. Thread-safe.
  */
-final class CuttableProxy implements AutoCloseable {
+public final class CuttableProxy implements AutoCloseable {
   private final int targetPort;
   private final ServerSocket server;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
