@@ -15,6 +15,7 @@ import dev.switchboard.hub.intake.ChangeReplay;
 import dev.switchboard.hub.intake.EventWriter;
 import dev.switchboard.hub.intake.RateLimits;
 import dev.switchboard.hub.nodes.HubNodes;
+import dev.switchboard.hub.nodes.JobLeases;
 import dev.switchboard.hub.reconcile.CallDataLookup;
 import dev.switchboard.hub.reconcile.CdrSync;
 import dev.switchboard.hub.reconcile.StatusPoll;
@@ -25,6 +26,8 @@ import dev.switchboard.hub.sessions.LoginThrottle;
 import dev.switchboard.hub.sessions.SessionRoutes;
 import dev.switchboard.hub.sessions.SessionStore;
 import dev.switchboard.hub.stream.ChangeFeed;
+import dev.switchboard.hub.stream.ChangePublisher;
+import dev.switchboard.hub.stream.SharedChanges;
 import dev.switchboard.hub.tenants.ApiTokens;
 import dev.switchboard.hub.tenants.SourceNetworks;
 import dev.switchboard.hub.tenants.Tenant;
@@ -35,10 +38,13 @@ import dev.switchboard.hub.users.UserStore;
 import dev.switchboard.protocol.webhook.WebhookParser;
 import dev.switchboard.server.ListenAddress;
 import dev.switchboard.store.Database;
+import dev.switchboard.store.Dialect;
+import dev.switchboard.store.Notifications;
 import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -55,7 +61,18 @@ public final class Hub implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Hub.class);
 
   /** How often due call-data look-ups run: with their ten-second delay, within the minute. */
-  private static final java.time.Duration CALL_DATA_LOOKUP_EVERY = java.time.Duration.ofSeconds(5);
+  private static final Duration CALL_DATA_LOOKUP_EVERY = Duration.ofSeconds(5);
+
+  /** How often a node reads the shared changes when nothing woke it. */
+  private static final Duration SHARED_CHANGES_POLL = Duration.ofMillis(500);
+
+  /** How long shared changes are kept for nodes that fell behind (resumes read the log). */
+  private static final Duration SHARED_CHANGES_KEPT = Duration.ofMinutes(15);
+
+  private static final Duration SHARED_CHANGES_PRUNE_EVERY = Duration.ofMinutes(1);
+
+  /** A job's lease lasts two of its periods and this much more. */
+  private static final Duration LEASE_SLACK = Duration.ofSeconds(10);
 
   /**
    * How long anything in the hub waits for a pooled connection: a webhook whose tenant look-up gets
@@ -77,6 +94,8 @@ public final class Hub implements AutoCloseable {
   private final PrometheusMeterRegistry metrics;
   private final Startup startup;
   private final HubNodes nodes;
+  private final JobLeases leases;
+  private final Optional<SharedChanges> sharedChanges;
   private final UserStore users;
   private final String nodeId = java.util.UUID.randomUUID().toString();
   private volatile boolean serving;
@@ -108,6 +127,22 @@ public final class Hub implements AutoCloseable {
       CallLookups lookups = new CallLookups(database.jdbi());
       ChangeFeed feed = new ChangeFeed(config.stream().bufferPerClient());
       metrics.gauge("switchboard.stream.clients", feed, ChangeFeed::clients);
+      this.leases = new JobLeases(database.jdbi(), clock, nodeId);
+      // On PostgreSQL, several hub nodes may share the database: every node's stream reads what
+      // every node's writer committed. SQLite is one node: changes go straight to its clients.
+      this.sharedChanges =
+          database.dialect() == Dialect.POSTGRESQL
+              ? Optional.of(
+                  new SharedChanges(
+                      database.jdbi(),
+                      feed,
+                      clock,
+                      Optional.of(Notifications.listen(database.settings(), SharedChanges.CHANNEL)),
+                      SHARED_CHANGES_POLL,
+                      metrics))
+              : Optional.empty();
+      ChangePublisher publisher =
+          sharedChanges.<ChangePublisher>map(shared -> shared).orElse(ChangePublisher.local(feed));
       this.writer =
           new EventWriter(
               database.jdbi(),
@@ -116,7 +151,7 @@ public final class Hub implements AutoCloseable {
               agents,
               contacts,
               lookups,
-              feed,
+              publisher,
               metrics,
               config.intake().queueCapacity(),
               config.intake().maxBatch(),
@@ -214,26 +249,18 @@ public final class Hub implements AutoCloseable {
       throw cannotListen;
     }
     hub.nodes.started(hub.nodeId, hub.baseUrl());
-    long every = config.calls().sweepEvery().toMillis();
-    hub.schedule.scheduleWithFixedDelay(hub::sweepQuietly, every, every, TimeUnit.MILLISECONDS);
-    long sync = config.reconcile().every().toMillis();
-    hub.schedule.scheduleWithFixedDelay(
-        () -> hub.quietly("call-record sync", hub.cdrSync::runOnce),
-        sync,
-        sync,
-        TimeUnit.MILLISECONDS);
-    long poll = config.reconcile().statusEvery().toMillis();
-    hub.schedule.scheduleWithFixedDelay(
-        () -> hub.quietly("extension-status poll", hub.statusPoll::runOnce),
-        poll,
-        poll,
-        TimeUnit.MILLISECONDS);
-    long lookup = CALL_DATA_LOOKUP_EVERY.toMillis();
-    hub.schedule.scheduleWithFixedDelay(
-        () -> hub.quietly("call-data look-up", hub.callDataLookup::runOnce),
-        lookup,
-        lookup,
-        TimeUnit.MILLISECONDS);
+    hub.sharedChanges.ifPresent(SharedChanges::start);
+    hub.everyOnOneNode("sweep", config.calls().sweepEvery(), hub.sweeper::runOnce);
+    hub.everyOnOneNode("call-record sync", config.reconcile().every(), hub.cdrSync::runOnce);
+    hub.everyOnOneNode(
+        "extension-status poll", config.reconcile().statusEvery(), hub.statusPoll::runOnce);
+    hub.everyOnOneNode("call-data look-up", CALL_DATA_LOOKUP_EVERY, hub.callDataLookup::runOnce);
+    hub.sharedChanges.ifPresent(
+        shared ->
+            hub.everyOnOneNode(
+                "shared-change pruning",
+                SHARED_CHANGES_PRUNE_EVERY,
+                () -> shared.prune(SHARED_CHANGES_KEPT)));
     log.info(
         "hub listening on port {} with database {}", hub.port(), config.database().redactedUrl());
     return hub;
@@ -243,10 +270,29 @@ public final class Hub implements AutoCloseable {
     if (tenants.find(Tenant.DEFAULT_ID).isPresent()) {
       return Optional.empty();
     }
-    return Optional.of(
-        tenants.create(
-            new Tenant(
-                Tenant.DEFAULT_ID, "Default", WebhookParser.DEFAULT_ZONE, SourceNetworks.any())));
+    return tenants.createIfAbsent(
+        new Tenant(Tenant.DEFAULT_ID, "Default", WebhookParser.DEFAULT_ZONE, SourceNetworks.any()));
+  }
+
+  /**
+   * Runs {@code job} every {@code period} on the one node holding its lease: on one node, there; on
+   * several on one database, on one of them, and on another when that one stops renewing.
+   */
+  private void everyOnOneNode(String what, Duration period, Runnable job) {
+    Duration lease = period.multipliedBy(2).plus(LEASE_SLACK);
+    long every = period.toMillis();
+    schedule.scheduleWithFixedDelay(
+        () ->
+            quietly(
+                what,
+                () -> {
+                  if (leases.hold(what, lease)) {
+                    job.run();
+                  }
+                }),
+        every,
+        every,
+        TimeUnit.MILLISECONDS);
   }
 
   private void quietly(String what, Runnable job) {
@@ -260,10 +306,6 @@ public final class Hub implements AutoCloseable {
         log.warn("{} failed; will try again", what, failed);
       }
     }
-  }
-
-  private void sweepQuietly() {
-    quietly("sweep", sweeper::runOnce);
   }
 
   /** The port the server listens on (the real one when configured with 0). */
@@ -328,6 +370,14 @@ public final class Hub implements AutoCloseable {
       server.stop();
     }
     writer.close();
+    sharedChanges.ifPresent(SharedChanges::close);
+    if (serving) {
+      try {
+        leases.releaseAll();
+      } catch (RuntimeException unreachable) {
+        log.debug("could not give the job leases up; they expire by themselves", unreachable);
+      }
+    }
     database.close();
     metrics.close();
   }

@@ -249,15 +249,20 @@ abstract class HubContract {
     hub.hub
         .database()
         .jdbi()
-        .useHandle(
-            h ->
-                h.execute(
-                    "insert into events (tenant_id, received_at, source, type, callid, extension,"
-                        + " path, raw_format, raw, fields, dedupe_hash) values ('default', ?,"
-                        + " 'webhook', 'incoming_call', 'other1', '101', '/api/callcenter/call_in',"
-                        + " 'query', 'phone=0938363739&queue=999&extension=101&callid=other1"
-                        + "&event=ANSWER&did=19002028', '{}', 'logged-by-another-process')",
-                    clock.millis()));
+        .useTransaction(
+            h -> {
+              // As every writer of the log does: under its append lock, numbered above the last.
+              h.execute("update append_lock set batches = batches + 1 where id = 1");
+              h.execute(
+                  "insert into"
+                      + " events (seq, tenant_id, received_at, source, type, callid, extension,"
+                      + " path, raw_format, raw, fields, dedupe_hash) values ((select"
+                      + " coalesce(max(seq), 0) + 1 from events), 'default', ?,"
+                      + " 'webhook', 'incoming_call', 'other1', '101', '/api/callcenter/call_in',"
+                      + " 'query', 'phone=0938363739&queue=999&extension=101&callid=other1"
+                      + "&event=ANSWER&did=19002028', '{}', 'logged-by-another-process')",
+                  clock.millis());
+            });
     clock.advance(Duration.ofSeconds(37));
     send("/api/callcenter/hangup?callid=other1");
 

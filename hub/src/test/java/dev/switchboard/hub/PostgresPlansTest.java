@@ -169,10 +169,11 @@ class PostgresPlansTest {
       handle.execute("alter table " + table + " set (autovacuum_enabled = false)");
     }
     handle.execute(
-        "insert into events (tenant_id, received_at, source, type, callid, extension, fields,"
-            + " dedupe_hash) select 'fill', 1700000000000 + g, 'webhook', case g % 5 when 1 then"
-            + " 'agent_status' else 'incoming_call' end, 'fill-' || (g / 5), 'x' || (g % 500), '{}',"
-            + " md5(g::text) from generate_series(1, 200000) g");
+        "insert into events (seq, tenant_id, received_at, source, type, callid, extension,"
+            + " fields, dedupe_hash) select m.last + g, 'fill', 1700000000000 + g, 'webhook', case"
+            + " g % 5 when 1 then 'agent_status' else 'incoming_call' end, 'fill-' || (g / 5), 'x'"
+            + " || (g % 500), '{}', md5(g::text) from generate_series(1, 200000) g, (select"
+            + " coalesce(max(seq), 0) as last from events) m");
     handle.execute(
         "insert into calls (tenant_id, callid, direction, customer_e164, customer_digits, queue,"
             + " state, first_seen_at, last_seq, record) select 'fill', 'fill-' || g, 'inbound',"

@@ -42,17 +42,18 @@ public final class EventLog {
 
   /**
    * Appends {@code draft} unless the log holds an exact duplicate (same tenant, type and normalised
-   * fields, and for an agent status the same previous status event); returns its sequence number,
-   * or empty for a duplicate.
+   * fields, and for an agent status the same previous status event) as sequence number {@code seq},
+   * which must be above {@link #lockForAppend}'s answer; returns it, or empty for a duplicate.
    */
-  public Optional<Long> append(Handle handle, EventDraft draft, String salt) {
+  public Optional<Long> append(Handle handle, EventDraft draft, String salt, long seq) {
     String hash = dedupeHash(draft.tenantId(), draft.type(), draft.content(), salt);
     return handle
         .createQuery(
-            "insert into events (tenant_id, received_at, source, remote_addr, type, callid,"
-                + " extension, path, raw_format, raw, fields, dedupe_hash) values (:tenant,"
+            "insert into events (seq, tenant_id, received_at, source, remote_addr, type, callid,"
+                + " extension, path, raw_format, raw, fields, dedupe_hash) values (:seq, :tenant,"
                 + " :received, :source, :remote, :type, :callid, :extension, :path, :format, :raw,"
                 + " :fields, :hash) on conflict (tenant_id, dedupe_hash) do nothing returning seq")
+        .bind("seq", seq)
         .bind("tenant", draft.tenantId())
         .bind("received", draft.receivedAt().toEpochMilli())
         .bind("source", draft.source().code())
@@ -132,6 +133,20 @@ public final class EventLog {
       String type,
       Optional<String> callId,
       Optional<String> extension) {}
+
+  /**
+   * Takes the log's append lock for the rest of the caller's transaction and returns the highest
+   * sequence number in the log. Every writer of the log, in every hub process, takes it before it
+   * appends and numbers its events above the answer, so sequence numbers are given in commit order:
+   * a transaction waits here until the one before it has committed (PostgreSQL: the lock row;
+   * SQLite: its one write lock), and so sees every event committed before its own. A reader that
+   * has seen sequence number N has seen every event below it, which a plain sequence cannot
+   * promise: two transactions may commit in the other order than they drew their numbers.
+   */
+  public long lockForAppend(Handle handle) {
+    handle.execute("update append_lock set batches = batches + 1 where id = 1");
+    return lastSeq(handle);
+  }
 
   /** The highest sequence number in the log, 0 when empty. */
   public long lastSeq(Handle handle) {

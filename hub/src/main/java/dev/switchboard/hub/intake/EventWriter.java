@@ -7,7 +7,7 @@ import dev.switchboard.hub.contacts.ContactStore;
 import dev.switchboard.hub.events.EventDraft;
 import dev.switchboard.hub.events.EventLog;
 import dev.switchboard.hub.stream.Change;
-import dev.switchboard.hub.stream.ChangeFeed;
+import dev.switchboard.hub.stream.ChangePublisher;
 import dev.switchboard.store.CachedStatements;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.Pacing;
@@ -48,7 +48,7 @@ public final class EventWriter implements AutoCloseable {
   private final EventLog eventLog;
   private final Projector projector;
   private final RepeatedDeliveries repeats;
-  private final ChangeFeed feed;
+  private final ChangePublisher publisher;
   private final BlockingQueue<Submission> queue;
   private final int capacity;
   private final int maxBatch;
@@ -72,7 +72,7 @@ public final class EventWriter implements AutoCloseable {
       AgentBoard agents,
       ContactStore contacts,
       CallLookups lookups,
-      ChangeFeed feed,
+      ChangePublisher publisher,
       MeterRegistry metrics,
       int capacity,
       int maxBatch,
@@ -82,8 +82,8 @@ public final class EventWriter implements AutoCloseable {
     this.eventLog = eventLog;
     this.repeats = new RepeatedDeliveries(eventLog);
     this.projector =
-        new Projector(eventLog, calls, agents, contacts, lookups, () -> feed.clients() > 0);
-    this.feed = feed;
+        new Projector(eventLog, calls, agents, contacts, lookups, publisher::anyoneListening);
+    this.publisher = publisher;
     this.capacity = capacity;
     this.maxBatch = maxBatch;
     this.queue = new ArrayBlockingQueue<>(capacity);
@@ -246,6 +246,9 @@ public final class EventWriter implements AutoCloseable {
     boolean committing = false;
     try {
       List<Result> results = writeAll(handle, claimed);
+      List<Change> changes = new ArrayList<>();
+      results.forEach(result -> changes.addAll(result.changes()));
+      publisher.beforeCommit(handle, changes);
       // Statements live for the batch only: one kept open past the commit would keep SQLite's read
       // snapshot, so checkpoints could not pass it and the WAL would grow without bound.
       statements.closeAll();
@@ -255,7 +258,7 @@ public final class EventWriter implements AutoCloseable {
         databaseDown = false;
         log.info("the database answers again; events are stored again");
       }
-      complete(claimed, results);
+      complete(claimed, results, changes);
       pacing.afterCommit();
     } catch (RuntimeException failed) {
       if (statements != null) {
@@ -353,23 +356,20 @@ public final class EventWriter implements AutoCloseable {
     }
   }
 
-  private void complete(List<Submission> batch, List<Result> results) {
-    List<Change> changes = new ArrayList<>();
+  private void complete(List<Submission> batch, List<Result> results, List<Change> changes) {
     for (int i = 0; i < batch.size(); i++) {
       batch.get(i).done().complete(results.get(i).appended());
-      changes.addAll(results.get(i).changes());
     }
-    if (!changes.isEmpty()) {
-      feed.publish(changes);
-    }
+    publisher.afterCommit(changes);
   }
 
   private List<Result> writeAll(Handle handle, List<Submission> batch) {
-    // One look per batch instead of one per event: when the log's last event is not the one this
-    // writer appended last, another process (hub sync, a maintenance command) wrote meanwhile,
-    // and what the writer remembers of calls and extensions may be stale. SQLite's write lock,
-    // held from begin to commit, keeps other writers out for the rest of the batch.
-    long last = eventLog.lastSeq(handle);
+    // One look per batch instead of one per event, under the log's append lock: when the log's
+    // last event is not the one this writer appended last, another writer (another hub node, hub
+    // sync, a maintenance command) wrote meanwhile, and what this one remembers of calls and
+    // extensions may be stale. The lock, held until the commit, keeps other writers out for the
+    // rest of the batch, so each call is folded by one writer at a time from all of its events.
+    long last = eventLog.lockForAppend(handle);
     if (last != lastAppended) {
       projector.invalidate();
       repeats.invalidate();
@@ -384,7 +384,9 @@ public final class EventWriter implements AutoCloseable {
 
   private Result write(Handle handle, EventDraft draft) {
     Optional<Long> seq =
-        repeats.saltOf(handle, draft).flatMap(salt -> eventLog.append(handle, draft, salt));
+        repeats
+            .saltOf(handle, draft)
+            .flatMap(salt -> eventLog.append(handle, draft, salt, lastAppended + 1));
     if (seq.isEmpty()) {
       return new Result(Appended.DUPLICATE, List.of());
     }

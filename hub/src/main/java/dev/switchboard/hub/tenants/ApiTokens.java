@@ -32,10 +32,15 @@ public final class ApiTokens {
       }
       jdbi.useTransaction(
           handle -> {
-            handle.execute("delete from api_tokens");
+            // Hubs starting at once with the same token each leave exactly that one.
+            handle
+                .createUpdate("delete from api_tokens where token_hash <> :hash")
+                .bind("hash", Secrets.hash(configured.get()))
+                .execute();
             handle
                 .createUpdate(
-                    "insert into api_tokens (token_hash, created_at) values (:hash, :now)")
+                    "insert into api_tokens (token_hash, created_at) values (:hash, :now)"
+                        + " on conflict (token_hash) do nothing")
                 .bind("hash", Secrets.hash(configured.get()))
                 .bind("now", clock.millis())
                 .execute();

@@ -40,24 +40,33 @@ public final class TenantStore {
 
   /** Stores a new tenant with a fresh token. */
   public Created create(Tenant tenant) {
-    if (find(tenant.id()).isPresent()) {
-      throw new IllegalArgumentException("tenant '" + tenant.id() + "' already exists");
-    }
+    return createIfAbsent(tenant)
+        .orElseThrow(
+            () -> new IllegalArgumentException("tenant '" + tenant.id() + "' already exists"));
+  }
+
+  /**
+   * Stores a new tenant with a fresh token unless one with its id exists, in one statement: hubs
+   * starting at once on one database create it once, and only the one that did gets the token.
+   */
+  public Optional<Created> createIfAbsent(Tenant tenant) {
     String token = Secrets.newToken();
-    jdbi.useHandle(
-        handle ->
-            handle
-                .createUpdate(
-                    "insert into tenants (id, name, token_hash, time_zone, allowed_networks,"
-                        + " created_at) values (:id, :name, :hash, :zone, :networks, :now)")
-                .bind("id", tenant.id())
-                .bind("name", tenant.name())
-                .bind("hash", Secrets.hash(token))
-                .bind("zone", tenant.zone().getId())
-                .bind("networks", tenant.allowedNetworks().toString())
-                .bind("now", clock.millis())
-                .execute());
-    return new Created(tenant, token);
+    int inserted =
+        jdbi.withHandle(
+            handle ->
+                handle
+                    .createUpdate(
+                        "insert into tenants (id, name, token_hash, time_zone, allowed_networks,"
+                            + " created_at) values (:id, :name, :hash, :zone, :networks, :now)"
+                            + " on conflict (id) do nothing")
+                    .bind("id", tenant.id())
+                    .bind("name", tenant.name())
+                    .bind("hash", Secrets.hash(token))
+                    .bind("zone", tenant.zone().getId())
+                    .bind("networks", tenant.allowedNetworks().toString())
+                    .bind("now", clock.millis())
+                    .execute());
+    return inserted == 1 ? Optional.of(new Created(tenant, token)) : Optional.empty();
   }
 
   /** Replaces a tenant's webhook token; the old one stops working at once. */

@@ -13,6 +13,7 @@ import dev.switchboard.hub.events.Source;
 import dev.switchboard.hub.stream.Change;
 import dev.switchboard.hub.stream.ChangeFeed;
 import dev.switchboard.hub.stream.ChangeHistory;
+import dev.switchboard.hub.stream.ChangePublisher;
 import dev.switchboard.hub.tenants.SourceNetworks;
 import dev.switchboard.hub.tenants.Tenant;
 import dev.switchboard.hub.tenants.TenantStore;
@@ -71,7 +72,7 @@ class ChangeReplayTest {
             agents,
             contacts,
             new CallLookups(database.jdbi()),
-            new ChangeFeed(10),
+            ChangePublisher.local(new ChangeFeed(10)),
             metrics,
             100_000,
             500,
