@@ -94,6 +94,14 @@ final class SseReader implements AutoCloseable {
     throw new AssertionError("no '" + name + "' event within " + wait);
   }
 
+  /** Hands every event received so far to {@code sink}, in order, and forgets them. */
+  void drainTo(java.util.function.Consumer<Event> sink) {
+    Event event;
+    while ((event = events.poll()) != null) {
+      sink.accept(event);
+    }
+  }
+
   private static JsonNode parse(String text) {
     try {
       return JSON.readTree(text);
