@@ -19,6 +19,12 @@ import dev.switchboard.hub.nodes.JobLeases;
 import dev.switchboard.hub.reconcile.CallDataLookup;
 import dev.switchboard.hub.reconcile.CdrSync;
 import dev.switchboard.hub.reconcile.StatusPoll;
+import dev.switchboard.hub.reports.KpiSettingsRoutes;
+import dev.switchboard.hub.reports.KpiSettingsStore;
+import dev.switchboard.hub.reports.ReportQuery;
+import dev.switchboard.hub.reports.ReportRollups;
+import dev.switchboard.hub.reports.ReportRoutes;
+import dev.switchboard.hub.reports.Reporting;
 import dev.switchboard.hub.routing.RouteQuestionRoute;
 import dev.switchboard.hub.routing.StickyRouter;
 import dev.switchboard.hub.sessions.Authentication;
@@ -79,6 +85,12 @@ public final class Hub implements AutoCloseable {
    * none is answered 503 with time to spare within its 5-second bound, and the writer gives up on a
    * batch (failing it as not stored) rather than holding it while the database is gone.
    */
+  /** How often the report rollups' loop looks for out-of-date buckets. */
+  static final java.time.Duration REPORT_ROLLUPS_EVERY = java.time.Duration.ofSeconds(2);
+
+  /** How many buckets one run of the loop recounts at most. */
+  static final int REPORT_ROLLUP_BATCH = 200;
+
   static final java.time.Duration CONNECTION_TIMEOUT = java.time.Duration.ofSeconds(2);
 
   private final HubConfig config;
@@ -97,6 +109,7 @@ public final class Hub implements AutoCloseable {
   private final JobLeases leases;
   private final Optional<SharedChanges> sharedChanges;
   private final UserStore users;
+  private final ReportRollups reportRollups;
   private final String nodeId = java.util.UUID.randomUUID().toString();
   private volatile boolean serving;
 
@@ -180,6 +193,18 @@ public final class Hub implements AutoCloseable {
               config.console().sessionIdle(),
               config.console().sessionMax());
       Scopes scopes = new Scopes(database.jdbi(), calls);
+      this.reportRollups = new ReportRollups(database.jdbi(), REPORT_ROLLUP_BATCH);
+      KpiSettingsStore kpiSettings = new KpiSettingsStore(database.jdbi());
+      Reporting reporting =
+          new Reporting(
+              kpiSettings,
+              new KpiSettingsRoutes(kpiSettings, audit),
+              new ReportRoutes(
+                  new ReportQuery(database.jdbi(), clock),
+                  tenant ->
+                      tenants.find(tenant).map(Tenant::zone).orElse(WebhookParser.DEFAULT_ZONE),
+                  this::namesByExtension,
+                  clock));
       Authentication authentication =
           new Authentication(apiTokens, sessions, users, config.http().publicUrl());
       this.server =
@@ -209,7 +234,8 @@ public final class Hub implements AutoCloseable {
                       users, sessions, new LoginThrottle(clock), tenants, authentication, clock),
                   new UserRoutes(users),
                   users,
-                  scopes),
+                  scopes,
+                  reporting),
               clock);
       this.schedule =
           Executors.newSingleThreadScheduledExecutor(
@@ -254,6 +280,7 @@ public final class Hub implements AutoCloseable {
     hub.everyOnOneNode("call-record sync", config.reconcile().every(), hub.cdrSync::runOnce);
     hub.everyOnOneNode(
         "extension-status poll", config.reconcile().statusEvery(), hub.statusPoll::runOnce);
+    hub.everyOnOneNode("report rollups", REPORT_ROLLUPS_EVERY, hub.reportRollups::runOnce);
     hub.everyOnOneNode("call-data look-up", CALL_DATA_LOOKUP_EVERY, hub.callDataLookup::runOnce);
     hub.sharedChanges.ifPresent(
         shared ->
@@ -331,6 +358,22 @@ public final class Hub implements AutoCloseable {
   /** The console's users. */
   public UserStore users() {
     return users;
+  }
+
+  /** The report rollups' loop, for tests and benchmarks that step it. */
+  public ReportRollups reportRollups() {
+    return reportRollups;
+  }
+
+  /** The display names of a tenant's users with an extension, by extension. */
+  private java.util.Map<String, String> namesByExtension(String tenant) {
+    java.util.Map<String, String> names = new java.util.HashMap<>();
+    for (var user : users.list()) {
+      if (user.tenantId().equals(tenant) && user.extension().isPresent()) {
+        names.putIfAbsent(user.extension().get(), user.displayName());
+      }
+    }
+    return names;
   }
 
   /** The sweeper, for tests that step it. */

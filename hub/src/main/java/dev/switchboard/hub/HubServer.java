@@ -22,6 +22,7 @@ import dev.switchboard.hub.intake.EventWriter;
 import dev.switchboard.hub.intake.RateLimits;
 import dev.switchboard.hub.intake.WebhookRoutes;
 import dev.switchboard.hub.recordings.RecordingRoutes;
+import dev.switchboard.hub.reports.Reporting;
 import dev.switchboard.hub.sessions.Authentication;
 import dev.switchboard.hub.sessions.SessionRoutes;
 import dev.switchboard.hub.stream.ChangeFeed;
@@ -79,7 +80,8 @@ final class HubServer {
       SessionRoutes sessions,
       UserRoutes users,
       UserStore userStore,
-      Scopes scopes) {}
+      Scopes scopes,
+      Reporting reporting) {}
 
   /** The console's security headers: scripts from the hub only, no framing, no sniffing. */
   static final Map<String, String> CONSOLE_HEADERS =
@@ -214,6 +216,7 @@ final class HubServer {
           new RecordingRoutes(
                   features.calls(), features.tenants(), ctx -> scopes.calls(Caller.of(ctx)))
               .register(routes);
+          features.reporting().register(routes);
           features.sessions().register(routes);
           features.actions().register(routes);
           new AgentRoutes(
@@ -276,7 +279,8 @@ final class HubServer {
         scopes.calls(caller),
         scopes.agents(caller),
         caller.role() == dev.switchboard.hub.users.Role.AGENT,
-        names);
+        names,
+        features.reporting().settings().of(tenant));
   }
 
   /**

@@ -9,7 +9,7 @@ import java.util.List;
  * formula ({@code =}, {@code +}, {@code -}, {@code @} before something that is not a number) is
  * prefixed with {@code '}. Stateless.
  */
-final class CallCsv {
+public final class CallCsv {
   static final List<String> HEADER =
       List.of(
           "callid",
@@ -60,7 +60,8 @@ final class CallCsv {
     return cell(call.hasNonNull(field) ? call.get(field).asText() : "");
   }
 
-  static String cell(String value) {
+  /** A cell as written: empty for null, a formula-looking value prefixed with an apostrophe. */
+  public static String cell(String value) {
     if (value == null || value.isEmpty()) {
       return "";
     }

@@ -43,6 +43,7 @@ public final class CallStore {
   public ObjectNode save(Handle handle, Call call, long lastSeq, boolean extensionsChanged) {
     ObjectNode record = CallJson.toJson(call);
     record.put("last_seq", lastSeq);
+    markReportBuckets(handle, call);
     handle
         .createUpdate(
             "insert into calls (tenant_id, callid, direction, customer_e164, customer_digits, queue,"
@@ -88,6 +89,25 @@ public final class CallStore {
           .execute();
     }
     return record;
+  }
+
+  /**
+   * Marks the report bucket of the call's first-seen time out of date, and the bucket it was in
+   * before if that was another (reconciliation can move a call's first-seen time): one statement,
+   * read before the call's row is replaced, in the same transaction (issue 11, report rollups).
+   */
+  private static void markReportBuckets(Handle handle, Call call) {
+    handle
+        .createUpdate(
+            "insert into report_dirty (tenant_id, bucket, generation) select :tenant, :bucket, 1"
+                + " where 1 = 1 union select tenant_id, (first_seen_at / :size) * :size, 1 from"
+                + " calls where tenant_id = :tenant and callid = :callid on conflict (tenant_id,"
+                + " bucket) do update set generation = report_dirty.generation + 1")
+        .bind("tenant", call.tenantId())
+        .bind("callid", call.callId())
+        .bind("bucket", ReportBucket.startOf(call.firstSeenAt().toEpochMilli()))
+        .bind("size", ReportBucket.MILLIS)
+        .execute();
   }
 
   /** The stored record of one call, as JSON. */

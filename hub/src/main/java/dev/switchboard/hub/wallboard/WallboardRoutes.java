@@ -11,6 +11,9 @@ import dev.switchboard.hub.calls.CallFilter;
 import dev.switchboard.hub.calls.CallScope;
 import dev.switchboard.hub.calls.CallStore;
 import dev.switchboard.hub.calls.CallView;
+import dev.switchboard.hub.reports.CallFacts;
+import dev.switchboard.hub.reports.KpiSettings;
+import dev.switchboard.hub.reports.QueueFigures;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Clock;
@@ -27,10 +30,10 @@ import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * {@code GET /v1/wallboard}: agent tiles, queue cards with today's figures ({@link QueueKpis}) and
- * the live calls, as the caller's scope allows (an agent gets their own tile and calls only).
- * "Today" begins at midnight in the tenant's time zone. A queue's agents are those the hub has seen
- * it ring. Thread-safe.
+ * {@code GET /v1/wallboard}: agent tiles, queue cards with today's figures ({@link QueueFigures},
+ * with the tenant's {@link KpiSettings}, as in the reports) and the live calls, as the caller's
+ * scope allows (an agent gets their own tile and calls only). "Today" begins at midnight in the
+ * tenant's time zone. A queue's agents are those the hub has seen it ring. Thread-safe.
  */
 public final class WallboardRoutes {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,7 +46,8 @@ public final class WallboardRoutes {
       CallScope calls,
       AgentScope agents,
       boolean ownTileOnly,
-      Map<String, String> namesByExtension) {}
+      Map<String, String> namesByExtension,
+      KpiSettings kpi) {}
 
   private final Jdbi jdbi;
   private final CallStore calls;
@@ -106,7 +110,7 @@ public final class WallboardRoutes {
     ArrayNode cards = body.putArray("queues");
     if (!audience.ownTileOnly()) {
       for (var queue : members.keySet()) {
-        cards.add(card(queue, members.get(queue), statusOf, open, today));
+        cards.add(card(queue, members.get(queue), statusOf, open, today, audience.kpi()));
       }
     }
     ArrayNode live = body.putArray("live_calls");
@@ -217,7 +221,8 @@ public final class WallboardRoutes {
       TreeSet<String> members,
       Map<String, String> statusOf,
       List<ObjectNode> open,
-      List<JsonNode> today) {
+      List<JsonNode> today,
+      KpiSettings kpi) {
     ObjectNode card = JSON.createObjectNode();
     card.put("queue", queue);
     card.put("name", queue);
@@ -250,9 +255,11 @@ public final class WallboardRoutes {
     }
     ObjectNode agents = card.putObject("agents");
     counts.forEach(agents::put);
-    QueueKpis kpis = new QueueKpis();
-    today.stream().filter(call -> queue.equals(call.path("queue").asText())).forEach(kpis::add);
-    kpis.writeTo(card.putObject("today"));
+    QueueFigures figures = new QueueFigures();
+    today.stream()
+        .filter(call -> queue.equals(call.path("queue").asText()))
+        .forEach(call -> figures.add(CallFacts.of(call), kpi));
+    figures.writeTo(card.putObject("today"), kpi);
     card.put("waiting_note", "first seen by the hub, not yet answered");
     return card;
   }

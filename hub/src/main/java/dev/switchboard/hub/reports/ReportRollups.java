@@ -1,0 +1,68 @@
+package dev.switchboard.hub.reports;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.hub.calls.ReportBucket;
+import java.io.UncheckedIOException;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The background loop that brings out-of-date buckets' rollups up to date: each {@link #runOnce()}
+ * recounts up to a batch of dirty buckets from their calls, one transaction per bucket, and cleans
+ * a bucket only if no call changed it meanwhile. Reports are right whether it has run or not; it
+ * only moves the work out of them. Thread-safe (one run at a time).
+ */
+public final class ReportRollups {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final Jdbi jdbi;
+  private final int batch;
+
+  /** A loop over {@code jdbi} recounting up to {@code batch} buckets a run. */
+  public ReportRollups(Jdbi jdbi, int batch) {
+    this.jdbi = jdbi;
+    this.batch = batch;
+  }
+
+  /** Recounts up to a batch of dirty buckets; returns how many it cleaned. */
+  public synchronized int runOnce() {
+    int cleaned = 0;
+    for (RollupStore.DirtyBucket dirty : jdbi.withHandle(h -> RollupStore.dirty(h, batch))) {
+      boolean done =
+          jdbi.inTransaction(
+              handle -> {
+                KpiSettings settings = KpiSettingsStore.of(handle, dirty.tenantId());
+                Tally tally = new Tally();
+                RollupStore.callsOf(
+                    handle,
+                    dirty.tenantId(),
+                    dirty.bucket(),
+                    dirty.bucket() + ReportBucket.MILLIS,
+                    record -> tally.add(parse(record), settings));
+                RollupStore.replace(handle, dirty.tenantId(), dirty.bucket(), tally, settings);
+                return RollupStore.clean(handle, dirty);
+              });
+      if (done) {
+        cleaned++;
+      }
+    }
+    return cleaned;
+  }
+
+  /** Runs until no bucket is dirty; returns how many buckets it cleaned. */
+  public int runUntilClean() {
+    int total = 0;
+    int cleaned;
+    do {
+      cleaned = runOnce();
+      total += cleaned;
+    } while (cleaned > 0);
+    return total;
+  }
+
+  static com.fasterxml.jackson.databind.JsonNode parse(String record) {
+    try {
+      return JSON.readTree(record);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException corrupt) {
+      throw new UncheckedIOException(corrupt);
+    }
+  }
+}
