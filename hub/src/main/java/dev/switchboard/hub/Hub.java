@@ -9,6 +9,7 @@ import dev.switchboard.hub.calls.CallLookups;
 import dev.switchboard.hub.calls.CallStore;
 import dev.switchboard.hub.calls.CallSweeper;
 import dev.switchboard.hub.config.HubConfig;
+import dev.switchboard.hub.contacts.ContactImports;
 import dev.switchboard.hub.contacts.ContactStore;
 import dev.switchboard.hub.events.EventLog;
 import dev.switchboard.hub.intake.ChangeReplay;
@@ -31,6 +32,7 @@ import dev.switchboard.hub.sessions.Authentication;
 import dev.switchboard.hub.sessions.LoginThrottle;
 import dev.switchboard.hub.sessions.SessionRoutes;
 import dev.switchboard.hub.sessions.SessionStore;
+import dev.switchboard.hub.settings.TenantSettingsRoutes;
 import dev.switchboard.hub.stream.ChangeFeed;
 import dev.switchboard.hub.stream.ChangePublisher;
 import dev.switchboard.hub.stream.SharedChanges;
@@ -110,6 +112,7 @@ public final class Hub implements AutoCloseable {
   private final Optional<SharedChanges> sharedChanges;
   private final UserStore users;
   private final ReportRollups reportRollups;
+  private final ContactImports contactImports;
   private final String nodeId = java.util.UUID.randomUUID().toString();
   private volatile boolean serving;
 
@@ -137,6 +140,11 @@ public final class Hub implements AutoCloseable {
       CallStore calls = new CallStore(database.jdbi());
       AgentBoard agents = new AgentBoard(database.jdbi());
       ContactStore contacts = new ContactStore(database.jdbi(), clock);
+      int filled = contacts.fillSearchText();
+      if (filled > 0) {
+        log.info("contacts: search text filled in for {} contact(s)", filled);
+      }
+      this.contactImports = new ContactImports(database.jdbi(), contacts, clock);
       CallLookups lookups = new CallLookups(database.jdbi());
       ChangeFeed feed = new ChangeFeed(config.stream().bufferPerClient());
       metrics.gauge("switchboard.stream.clients", feed, ChangeFeed::clients);
@@ -232,10 +240,23 @@ public final class Hub implements AutoCloseable {
                   authentication,
                   new SessionRoutes(
                       users, sessions, new LoginThrottle(clock), tenants, authentication, clock),
-                  new UserRoutes(users),
+                  new UserRoutes(
+                      users,
+                      (tenant, actor, action, target, detail) ->
+                          audit.record(tenant, actor, action, target, true, detail)),
                   users,
                   scopes,
-                  reporting),
+                  reporting,
+                  contactImports,
+                  new TenantSettingsRoutes(
+                      tenants,
+                      clients,
+                      audit,
+                      ctx ->
+                          config
+                              .http()
+                              .publicUrl()
+                              .orElseGet(() -> ctx.scheme() + "://" + ctx.host()))),
               clock);
       this.schedule =
           Executors.newSingleThreadScheduledExecutor(
@@ -409,6 +430,7 @@ public final class Hub implements AutoCloseable {
   @Override
   public void close() {
     schedule.shutdownNow();
+    contactImports.close();
     if (serving) {
       server.stop();
     }

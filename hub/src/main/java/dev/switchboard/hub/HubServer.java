@@ -10,6 +10,7 @@ import dev.switchboard.hub.calls.CallRoutes;
 import dev.switchboard.hub.calls.CallStore;
 import dev.switchboard.hub.calls.CallView;
 import dev.switchboard.hub.config.HubConfig;
+import dev.switchboard.hub.contacts.ContactImports;
 import dev.switchboard.hub.contacts.ContactRoutes;
 import dev.switchboard.hub.contacts.ContactStore;
 import dev.switchboard.hub.events.EventLog;
@@ -25,6 +26,7 @@ import dev.switchboard.hub.recordings.RecordingRoutes;
 import dev.switchboard.hub.reports.Reporting;
 import dev.switchboard.hub.sessions.Authentication;
 import dev.switchboard.hub.sessions.SessionRoutes;
+import dev.switchboard.hub.settings.TenantSettingsRoutes;
 import dev.switchboard.hub.stream.ChangeFeed;
 import dev.switchboard.hub.stream.StreamRoutes;
 import dev.switchboard.hub.tenants.Tenant;
@@ -81,7 +83,9 @@ final class HubServer {
       UserRoutes users,
       UserStore userStore,
       Scopes scopes,
-      Reporting reporting) {}
+      Reporting reporting,
+      ContactImports contactImports,
+      TenantSettingsRoutes settings) {}
 
   /** The console's security headers: scripts from the hub only, no framing, no sniffing. */
   static final Map<String, String> CONSOLE_HEADERS =
@@ -237,8 +241,10 @@ final class HubServer {
                               Optional.empty(),
                               1)
                           .calls()
-                          .isEmpty())
+                          .isEmpty(),
+                  features.contactImports())
               .register(routes);
+          features.settings().register(routes);
           new StreamRoutes(
                   features.feed(),
                   features.replay(),

@@ -25,6 +25,10 @@ final class ConsoleClient {
   /** Extra headers sent with every request (the API token, say). */
   Map<String, String> always = Map.of();
 
+  String base() {
+    return base;
+  }
+
   ConsoleClient(String base) {
     this.base = base;
   }

@@ -204,6 +204,12 @@ public final class ActionRoutes {
     ctx.json(body);
   }
 
+  /**
+   * {@code GET /v1/audit}: filters {@code actor}, {@code action} (exact or a prefix such as {@code
+   * tenant}), {@code from}/{@code to} (instants, or dates in the tenant's zone, both days
+   * included), paged by {@code before} (the previous page's {@code next_before}). A supervisor sees
+   * only their own actions.
+   */
   private void auditLog(Context ctx) {
     Caller caller = Caller.of(ctx);
     caller.require(Role.SUPERVISOR, Role.ADMIN);
@@ -211,11 +217,33 @@ public final class ActionRoutes {
         caller.isApiToken()
             ? Params.text(ctx, "tenant")
             : Optional.of(caller.tenant(Params.text(ctx, "tenant")));
-    Optional<String> actor = caller.isAdmin() ? Optional.empty() : Optional.of(caller.actor());
+    java.time.ZoneId zone =
+        tenants
+            .find(tenant.orElse(caller.user().tenantId()))
+            .map(dev.switchboard.hub.tenants.Tenant::zone)
+            .orElse(dev.switchboard.protocol.webhook.WebhookParser.DEFAULT_ZONE);
+    Optional<String> actor =
+        caller.isAdmin() ? Params.text(ctx, "actor") : Optional.of(caller.actor());
+    Optional<Long> before =
+        Params.parsed(ctx, "before", Long::valueOf, "an entry id (next_before of a page)");
+    AuditQuery query;
+    try {
+      query =
+          new AuditQuery(
+              tenant,
+              actor,
+              Params.text(ctx, "action"),
+              Params.instantOrDate(ctx, "from", zone, false),
+              Params.instantOrDate(ctx, "to", zone, true),
+              before,
+              Params.integer(ctx, "limit", 100, 1, 1000));
+    } catch (IllegalArgumentException invalid) {
+      throw ApiException.badRequest(invalid.getMessage());
+    }
+    AuditLog.Page page = audit.search(query);
     ObjectNode body = JSON.createObjectNode();
-    audit
-        .latest(tenant, actor, Params.integer(ctx, "limit", 100, 1, 1000))
-        .forEach(body.putArray("entries")::add);
+    page.entries().forEach(body.putArray("entries")::add);
+    body.put("next_before", page.nextBefore().orElse(null));
     ctx.json(body);
   }
 

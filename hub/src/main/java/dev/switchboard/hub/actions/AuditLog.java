@@ -9,8 +9,8 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * What the hub asked the PBX to do, by whom, when, and how it went: every click-to-call, pause and
- * spy. Thread-safe.
+ * What was done on someone's behalf, by whom, when, and how it went: every click-to-call, pause and
+ * spy the hub asked of the PBX, and every change of settings and users. Thread-safe.
  */
 public final class AuditLog {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -44,44 +44,94 @@ public final class AuditLog {
 
   /** The latest entries, newest first. */
   public List<ObjectNode> latest(Optional<String> tenantId, int limit) {
-    return latest(tenantId, Optional.empty(), limit);
+    return search(AuditQuery.latest(tenantId, limit)).entries();
   }
 
-  /** The latest entries of one tenant (all when empty) and one actor (all when empty). */
-  public List<ObjectNode> latest(Optional<String> tenantId, Optional<String> actor, int limit) {
+  /**
+   * A page of entries, newest first.
+   *
+   * @param entries the entries, each with its {@code id}
+   * @param nextBefore the {@code before} of the next (older) page; empty on the last page
+   */
+  public record Page(List<ObjectNode> entries, Optional<Long> nextBefore) {}
+
+  /** The entries {@code query} names, newest first, one page. */
+  public Page search(AuditQuery query) {
     java.util.Map<String, Object> binds = new java.util.HashMap<>();
     StringBuilder where = new StringBuilder(" where 1 = 1");
-    tenantId.ifPresent(
-        t -> {
-          where.append(" and tenant_id = :tenant");
-          binds.put("tenant", t);
-        });
-    actor.ifPresent(
-        a -> {
-          where.append(" and actor = :actor");
-          binds.put("actor", a);
-        });
-    return jdbi.withHandle(
-        handle ->
-            handle
-                .createQuery(
-                    "select tenant_id, at, actor, action, target, outcome, message from audit_log"
-                        + where
-                        + " order by id desc limit :limit")
-                .bindMap(binds)
-                .bind("limit", limit)
-                .map(
-                    (rs, ctx) -> {
-                      ObjectNode entry = JSON.createObjectNode();
-                      entry.put("tenant", rs.getString(1));
-                      entry.put("at", Instant.ofEpochMilli(rs.getLong(2)).toString());
-                      entry.put("actor", rs.getString(3));
-                      entry.put("action", rs.getString(4));
-                      entry.put("target", rs.getString(5));
-                      entry.put("outcome", rs.getString(6));
-                      entry.put("message", rs.getString(7));
-                      return entry;
-                    })
-                .list());
+    query
+        .tenantId()
+        .ifPresent(
+            t -> {
+              where.append(" and tenant_id = :tenant");
+              binds.put("tenant", t);
+            });
+    query
+        .actor()
+        .ifPresent(
+            a -> {
+              where.append(" and actor = :actor");
+              binds.put("actor", a);
+            });
+    query
+        .action()
+        .ifPresent(
+            a -> {
+              // Exactly, or under the prefix: "tenant" finds tenant.pbx and tenant.time_zone.
+              where.append(" and (action = :action or action like :actionPrefix)");
+              binds.put("action", a);
+              binds.put("actionPrefix", a.replace("%", "").replace("_", "") + ".%");
+            });
+    query
+        .from()
+        .ifPresent(
+            f -> {
+              where.append(" and at >= :from");
+              binds.put("from", f.toEpochMilli());
+            });
+    query
+        .to()
+        .ifPresent(
+            t -> {
+              where.append(" and at < :to");
+              binds.put("to", t.toEpochMilli());
+            });
+    query
+        .before()
+        .ifPresent(
+            b -> {
+              where.append(" and id < :before");
+              binds.put("before", b);
+            });
+    List<ObjectNode> rows =
+        jdbi.withHandle(
+            handle ->
+                handle
+                    .createQuery(
+                        "select id, tenant_id, at, actor, action, target, outcome, message from"
+                            + " audit_log"
+                            + where
+                            + " order by id desc limit :limit")
+                    .bindMap(binds)
+                    .bind("limit", query.limit() + 1)
+                    .map(
+                        (rs, ctx) -> {
+                          ObjectNode entry = JSON.createObjectNode();
+                          entry.put("id", rs.getLong(1));
+                          entry.put("tenant", rs.getString(2));
+                          entry.put("at", Instant.ofEpochMilli(rs.getLong(3)).toString());
+                          entry.put("actor", rs.getString(4));
+                          entry.put("action", rs.getString(5));
+                          entry.put("target", rs.getString(6));
+                          entry.put("outcome", rs.getString(7));
+                          entry.put("message", rs.getString(8));
+                          return entry;
+                        })
+                    .list());
+    if (rows.size() <= query.limit()) {
+      return new Page(rows, Optional.empty());
+    }
+    List<ObjectNode> page = rows.subList(0, query.limit());
+    return new Page(List.copyOf(page), Optional.of(page.get(page.size() - 1).path("id").asLong()));
   }
 }

@@ -7,10 +7,11 @@ import java.util.Locale;
  * {@code unknown_extension}, {@code offline}, {@code not_talking}, else {@code refused}. Read from
  * the PBX's message (the documents give no codes). Stateless.
  */
-final class RefusalReason {
+public final class RefusalReason {
   private RefusalReason() {}
 
-  static String of(String pbxMessage) {
+  /** The reason word for the PBX's message. */
+  public static String of(String pbxMessage) {
     String text = pbxMessage == null ? "" : pbxMessage.toLowerCase(Locale.ROOT);
     if (text.contains("busy")) {
       return "busy";

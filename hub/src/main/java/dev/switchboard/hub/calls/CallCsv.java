@@ -60,7 +60,10 @@ public final class CallCsv {
     return cell(call.hasNonNull(field) ? call.get(field).asText() : "");
   }
 
-  /** A cell as written: empty for null, a formula-looking value prefixed with an apostrophe. */
+  /**
+   * {@code value} safe for a spreadsheet: prefixed with {@code '} when it would run as a formula; a
+   * phone such as {@code +84938363739} stays as it is.
+   */
   public static String cell(String value) {
     if (value == null || value.isEmpty()) {
       return "";

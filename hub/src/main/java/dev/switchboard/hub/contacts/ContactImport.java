@@ -96,6 +96,27 @@ public final class ContactImport {
     }
   }
 
+  /**
+   * {@link #countRecords} that also checks the header names the required columns: everything that
+   * can be said of a file before importing any of it.
+   *
+   * @throws IllegalArgumentException naming the line that is not UTF-8, the CSV problem, or the
+   *     missing columns
+   */
+  public static long inspect(InputStream csv) throws IOException {
+    try (CSVParser parser =
+        CSVParser.parse(withoutByteOrderMark(new StrictUtf8Reader(csv)), FORMAT)) {
+      columns(parser.getHeaderNames());
+      long records = 0;
+      for (CSVRecord ignored : parser) {
+        records++;
+      }
+      return records;
+    } catch (java.io.UncheckedIOException | IllegalStateException notCsv) {
+      throw new IllegalArgumentException("the file is not readable CSV: " + notCsv.getMessage());
+    }
+  }
+
   /** Reads every row of UTF-8 bytes ({@link #run(Reader, LongConsumer)}). */
   public Summary run(InputStream csv, LongConsumer progress) throws IOException {
     return run(new StrictUtf8Reader(csv), progress);
@@ -213,7 +234,20 @@ public final class ContactImport {
     String header = columns.get(name);
     return header == null
         ? Optional.empty()
-        : Optional.ofNullable(record.get(header)).filter(v -> !v.isBlank());
+        : Optional.ofNullable(record.get(header))
+            .filter(v -> !v.isBlank())
+            .map(ContactImport::withoutFormulaGuard);
+  }
+
+  /**
+   * A cell as it was before the export guarded it: {@code GET /v1/contacts.csv} puts {@code '}
+   * before a value a spreadsheet would run as a formula ({@code =}, {@code +}, {@code -},
+   * {@code @}), so that an exported file imports again unchanged.
+   */
+  private static String withoutFormulaGuard(String value) {
+    return value.length() > 1 && value.charAt(0) == '\'' && "=+-@".indexOf(value.charAt(1)) >= 0
+        ? value.substring(1)
+        : value;
   }
 
   private static Map<String, String> columns(List<String> headers) {

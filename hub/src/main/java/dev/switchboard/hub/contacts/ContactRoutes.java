@@ -21,26 +21,37 @@ import java.util.Optional;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
- * {@code /v1/contacts}: look up by phone ({@code ?phone=}), list, create, update, delete. The
- * tenant is {@code ?tenant=} (or {@code "tenant"} in the body), {@code default} when absent.
+ * {@code /v1/contacts}: look up by phone ({@code ?phone=}), search ({@code ?q=}, {@code ?owner=}),
+ * list, create, update, delete; {@code GET /v1/contacts.csv} (export) and {@code POST
+ * /v1/contacts/import} (CSV import as a job, polled at {@code GET /v1/contacts/imports/{id}}). The
+ * tenant is the caller's own; for the API token {@code ?tenant=} (or {@code "tenant"} in the body),
+ * {@code default} when absent.
  */
 public final class ContactRoutes {
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The largest CSV file {@code POST /v1/contacts/import} takes: 5 MiB (some 50,000 rows). */
+  public static final int MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+
   private final ContactStore contacts;
   private final TenantStore tenants;
   private final java.util.function.BiPredicate<Context, PhoneNumber> phoneOfCallersCall;
+  private final ContactImports imports;
 
   /**
    * Routes over the store. An agent sees only the contacts with a phone of one of the calls they
-   * may see ({@code phoneOfCallersCall}), may create and update those, and may delete none.
+   * may see ({@code phoneOfCallersCall}), may create and update those, and may delete none; search,
+   * export, import and delete are for supervisors and admins.
    */
   public ContactRoutes(
       ContactStore contacts,
       TenantStore tenants,
-      java.util.function.BiPredicate<Context, PhoneNumber> phoneOfCallersCall) {
+      java.util.function.BiPredicate<Context, PhoneNumber> phoneOfCallersCall,
+      ContactImports imports) {
     this.contacts = contacts;
     this.tenants = tenants;
     this.phoneOfCallersCall = phoneOfCallersCall;
+    this.imports = imports;
   }
 
   private static boolean isAgent(Context ctx) {
@@ -58,6 +69,9 @@ public final class ContactRoutes {
   /** Adds the routes. */
   public void register(RoutesConfig routes) {
     routes.get("/v1/contacts", this::list);
+    routes.get("/v1/contacts.csv", this::export);
+    routes.post("/v1/contacts/import", this::startImport);
+    routes.get("/v1/contacts/imports/{id}", this::importStatus);
     routes.post("/v1/contacts", this::create);
     routes.get("/v1/contacts/{id}", this::one);
     routes.put("/v1/contacts/{id}", this::update);
@@ -80,17 +94,131 @@ public final class ContactRoutes {
         throw ApiException.forbidden("that phone is not of one of your calls");
       }
     }
-    List<Contact> found =
-        Params.text(ctx, "phone").isPresent()
-            ? contacts.match(tenant, phone("phone", Params.text(ctx, "phone").get()))
-            : contacts.list(
-                tenant,
-                Params.integer(ctx, "offset", 0, 0, Integer.MAX_VALUE),
-                Params.integer(ctx, "limit", 100, 1, 1000));
     ObjectNode body = JSON.createObjectNode();
     var list = body.putArray("contacts");
-    found.forEach(contact -> list.add(contact.toJson()));
+    if (Params.text(ctx, "phone").isPresent()) {
+      contacts
+          .match(tenant, phone("phone", Params.text(ctx, "phone").get()))
+          .forEach(contact -> list.add(contact.toJson()));
+      ctx.json(body);
+      return;
+    }
+    if ((Params.text(ctx, "q").isPresent() || Params.text(ctx, "owner").isPresent())
+        && isAgent(ctx)) {
+      throw ApiException.forbidden("an agent looks contacts up by phone (?phone=)");
+    }
+    int offset = Params.integer(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+    int limit = Params.integer(ctx, "limit", 100, 1, 1000);
+    ContactStore.Page page =
+        contacts.search(
+            new ContactQuery(
+                tenant, Params.text(ctx, "q"), Params.text(ctx, "owner"), offset, limit));
+    page.contacts().forEach(contact -> list.add(contact.toJson()));
+    body.put("total", page.total());
+    body.put("offset", offset);
+    body.put("limit", limit);
     ctx.json(body);
+  }
+
+  /**
+   * {@code GET /v1/contacts.csv}: every contact of the tenant, in the columns the import reads,
+   * UTF-8 with a byte-order mark (so a spreadsheet reads the Vietnamese names right), written as
+   * read.
+   */
+  private void export(Context ctx) throws java.io.IOException {
+    Caller.of(ctx).require(Role.SUPERVISOR, Role.ADMIN);
+    String tenant = tenant(ctx, Params.text(ctx, "tenant"));
+    ctx.contentType("text/csv; charset=utf-8");
+    ctx.header("Content-Disposition", "attachment; filename=\"contacts.csv\"");
+    var writer =
+        new java.io.OutputStreamWriter(ctx.outputStream(), java.nio.charset.StandardCharsets.UTF_8);
+    writer.write('\uFEFF');
+    try (var printer =
+        new org.apache.commons.csv.CSVPrinter(writer, org.apache.commons.csv.CSVFormat.DEFAULT)) {
+      printer.printRecord(ContactCsv.HEADER);
+      java.io.IOException[] failed = new java.io.IOException[1];
+      contacts.forEach(
+          tenant,
+          contact -> {
+            try {
+              if (failed[0] == null) {
+                printer.printRecord(ContactCsv.row(contact));
+              }
+            } catch (java.io.IOException gone) {
+              failed[0] = gone;
+            }
+          });
+      if (failed[0] != null) {
+        throw failed[0];
+      }
+    }
+  }
+
+  /**
+   * {@code POST /v1/contacts/import}: a CSV file (UTF-8, {@code text/csv}, at most {@link
+   * #MAX_IMPORT_BYTES}) inspected whole, then imported in the background: 202 with the job, whose
+   * {@code Location} the page polls. A file that is not UTF-8, not CSV, or lacks the {@code name}
+   * and {@code phones} columns is refused (400, nothing stored); one too large gets 413.
+   */
+  private void startImport(Context ctx) throws java.io.IOException {
+    Caller caller = Caller.of(ctx);
+    caller.require(Role.SUPERVISOR, Role.ADMIN);
+    String tenant = tenant(ctx, Params.text(ctx, "tenant"));
+    String type = String.valueOf(ctx.contentType()).toLowerCase(java.util.Locale.ROOT);
+    if (!type.startsWith("text/csv")) {
+      throw ApiException.withStatus(
+          415, "the body must be a CSV file sent as Content-Type: text/csv (got " + type + ")");
+    }
+    byte[] csv;
+    try (java.io.InputStream in = ctx.bodyInputStream()) {
+      csv = in.readNBytes(MAX_IMPORT_BYTES + 1);
+    }
+    if (csv.length > MAX_IMPORT_BYTES) {
+      throw ApiException.coded(
+          413,
+          "too_large",
+          "the file is larger than " + MAX_IMPORT_BYTES / (1024 * 1024) + " MB; split it",
+          java.util.Map.of("max_bytes", MAX_IMPORT_BYTES));
+    }
+    if (csv.length == 0) {
+      throw ApiException.badRequest("the file is empty");
+    }
+    ContactImports.Status job;
+    try {
+      job = imports.start(tenant, caller.actor(), csv);
+    } catch (IllegalArgumentException bad) {
+      throw ApiException.badRequest(bad.getMessage());
+    }
+    ctx.header("Location", "/v1/contacts/imports/" + job.id());
+    ctx.status(202).json(toJson(job));
+  }
+
+  private void importStatus(Context ctx) {
+    Caller.of(ctx).require(Role.SUPERVISOR, Role.ADMIN);
+    String tenant = tenant(ctx, Params.text(ctx, "tenant"));
+    ctx.json(
+        toJson(
+            imports
+                .find(tenant, ctx.pathParam("id"))
+                .orElseThrow(
+                    () -> ApiException.notFound("no import '" + ctx.pathParam("id") + "'"))));
+  }
+
+  private static ObjectNode toJson(ContactImports.Status job) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("id", job.id());
+    node.put("state", job.state().code());
+    node.put("rows", job.rows());
+    node.put("done", job.done());
+    node.put("created", job.created());
+    node.put("updated", job.updated());
+    var rejected = node.putArray("rejected");
+    job.rejected()
+        .forEach(row -> rejected.addObject().put("line", row.line()).put("reason", row.reason()));
+    node.put("error", job.error().orElse(null));
+    node.put("started_at", job.startedAt().toString());
+    node.put("finished_at", job.finishedAt().map(Object::toString).orElse(null));
+    return node;
   }
 
   private void one(Context ctx) {

@@ -35,8 +35,10 @@ public final class ContactStore {
         handle
             .createUpdate(
                 "insert into contacts (tenant_id, name, company, notes, external_id, external_url,"
-                    + " owner_extension, created_at, updated_at) values (:tenant, :name, :company,"
-                    + " :notes, :externalId, :externalUrl, :owner, :now, :now)")
+                    + " owner_extension, search_key, created_at, updated_at) values (:tenant,"
+                    + " :name, :company, :notes, :externalId, :externalUrl, :owner, :search,"
+                    + " :now, :now)")
+            .bind("search", SearchText.of(contact))
             .bind("tenant", contact.tenantId())
             .bind("name", contact.name())
             .bind("company", contact.company().orElse(null))
@@ -64,7 +66,9 @@ public final class ContactStore {
             .createUpdate(
                 "update contacts set name = :name, company = :company, notes = :notes,"
                     + " external_id = :externalId, external_url = :externalUrl, owner_extension ="
-                    + " :owner, updated_at = :now where id = :id and tenant_id = :tenant")
+                    + " :owner, search_key = :search, updated_at = :now where id = :id and"
+                    + " tenant_id = :tenant")
+            .bind("search", SearchText.of(contact))
             .bind("id", contact.id())
             .bind("tenant", contact.tenantId())
             .bind("name", contact.name())
@@ -191,6 +195,136 @@ public final class ContactStore {
           }
           return contacts;
         });
+  }
+
+  /**
+   * A page of contacts and how many the search finds in all.
+   *
+   * @param contacts the page, by name
+   * @param total every contact the search finds
+   */
+  public record Page(List<Contact> contacts, long total) {}
+
+  /** The contacts {@code query} finds, one page by name. */
+  public Page search(ContactQuery query) {
+    StringBuilder where = new StringBuilder("tenant_id = :tenant");
+    java.util.Map<String, Object> binds = new java.util.HashMap<>();
+    binds.put("tenant", query.tenantId());
+    query
+        .text()
+        .ifPresent(
+            text -> {
+              where.append(" and (search_key like :words escape '!'");
+              binds.put("words", "%" + SearchText.likeEscaped(SearchText.of(text)) + "%");
+              query
+                  .phoneDigits()
+                  .ifPresent(
+                      digits -> {
+                        where.append(
+                            " or id in (select contact_id from contact_phones where tenant_id ="
+                                + " :tenant and digits like :digits escape '!')");
+                        binds.put("digits", "%" + SearchText.likeEscaped(digits) + "%");
+                      });
+              where.append(")");
+            });
+    query
+        .owner()
+        .ifPresent(
+            owner -> {
+              where.append(" and owner_extension = :owner");
+              binds.put("owner", owner);
+            });
+    return jdbi.withHandle(
+        handle -> {
+          long total =
+              handle
+                  .createQuery("select count(*) from contacts where " + where)
+                  .bindMap(binds)
+                  .mapTo(Long.class)
+                  .one();
+          List<Long> ids =
+              handle
+                  .createQuery(
+                      "select id from contacts where "
+                          + where
+                          + " order by search_key, id limit :limit offset :offset")
+                  .bindMap(binds)
+                  .bind("limit", query.limit())
+                  .bind("offset", query.offset())
+                  .mapTo(Long.class)
+                  .list();
+          List<Contact> contacts = new ArrayList<>();
+          for (long id : ids) {
+            contacts.addAll(load(handle, "c.id = :key", id, query.tenantId()));
+          }
+          return new Page(contacts, total);
+        });
+  }
+
+  /**
+   * Hands every contact of a tenant to {@code each}, by id, reading 500 at a time (so an export of
+   * many contacts holds neither them all in memory nor a read transaction open throughout).
+   */
+  public void forEach(String tenantId, java.util.function.Consumer<Contact> each) {
+    long after = 0;
+    while (true) {
+      long from = after;
+      List<Contact> batch =
+          jdbi.withHandle(
+              handle ->
+                  load(
+                      handle,
+                      "c.id in (select id from contacts where tenant_id = :tenant and id > :key"
+                          + " order by id limit 500)",
+                      from,
+                      tenantId));
+      if (batch.isEmpty()) {
+        return;
+      }
+      batch.forEach(each);
+      after = batch.get(batch.size() - 1).id();
+    }
+  }
+
+  /**
+   * Fills in the search text of contacts written before it existed (migration V28); returns how
+   * many. Run at start; does nothing once every contact has one.
+   */
+  public int fillSearchText() {
+    record Missing(long id, String text) {}
+    int filled = 0;
+    while (true) {
+      List<Missing> batch =
+          jdbi.withHandle(
+              handle ->
+                  handle
+                      .createQuery(
+                          "select id, name, company from contacts where search_key is null order"
+                              + " by id limit 500")
+                      .map(
+                          (rs, ctx) ->
+                              new Missing(
+                                  rs.getLong(1),
+                                  SearchText.of(
+                                      rs.getString(2)
+                                          + " "
+                                          + java.util.Objects.toString(rs.getString(3), ""))))
+                      .list());
+      if (batch.isEmpty()) {
+        return filled;
+      }
+      jdbi.useTransaction(
+          handle -> {
+            for (Missing contact : batch) {
+              handle
+                  .createUpdate("update contacts set search_key = :search where id = :id")
+                  .bind("search", contact.text())
+                  .bind("id", contact.id())
+                  .execute();
+            }
+          });
+      filled += batch.size();
+    }
   }
 
   private void writePhones(Handle handle, long id, Contact contact) {

@@ -10,8 +10,8 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Tenants, their webhook tokens, PBX settings and routing policy. A token is shown once, when made;
- * only its hash is stored. Look-ups by token and of the routing policy are cached for five seconds,
- * so a change made by another process takes effect within that time. Thread-safe.
+ * only its hash is stored. Look-ups by id, by token and of the routing policy are cached for five
+ * seconds, so a change made by another process takes effect within that time. Thread-safe.
  */
 public final class TenantStore {
   private final Jdbi jdbi;
@@ -23,7 +23,7 @@ public final class TenantStore {
   private record Cached(Tenant tenant, long loadedAt) {}
 
   private final Map<String, Cached> byTokenHash = new ConcurrentHashMap<>();
-  private final Map<String, Tenant> byId = new ConcurrentHashMap<>();
+  private final Map<String, Cached> byId = new ConcurrentHashMap<>();
 
   private record CachedRouting(RoutingPolicy policy, long loadedAt) {}
 
@@ -114,9 +114,9 @@ public final class TenantStore {
 
   /** The tenant with this id. */
   public Optional<Tenant> find(String id) {
-    Tenant cached = byId.get(id);
-    if (cached != null) {
-      return Optional.of(cached);
+    Cached cached = byId.get(id);
+    if (cached != null && clock.millis() - cached.loadedAt() < CACHE_MILLIS) {
+      return Optional.of(cached.tenant());
     }
     Optional<Tenant> found =
         jdbi.withHandle(
@@ -127,8 +127,28 @@ public final class TenantStore {
                     .bind("id", id)
                     .map((rs, ctx) -> read(rs))
                     .findOne());
-    found.ifPresent(tenant -> byId.put(id, tenant));
+    found.ifPresent(tenant -> byId.put(id, new Cached(tenant, clock.millis())));
     return found;
+  }
+
+  /**
+   * Sets the tenant's time zone: calldates, the console's times and "today" of the wallboard and
+   * reports follow at once in this process (its caches are dropped), elsewhere within five seconds.
+   */
+  public void setZone(String id, ZoneId zone) {
+    int rows =
+        jdbi.withHandle(
+            handle ->
+                handle
+                    .createUpdate("update tenants set time_zone = :zone where id = :id")
+                    .bind("zone", zone.getId())
+                    .bind("id", id)
+                    .execute());
+    if (rows == 0) {
+      throw new IllegalArgumentException("no tenant '" + id + "'");
+    }
+    byId.remove(id);
+    byTokenHash.values().removeIf(cached -> cached.tenant().id().equals(id));
   }
 
   /** Sets how the hub reaches the tenant's PBX. */

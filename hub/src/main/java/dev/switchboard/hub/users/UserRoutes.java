@@ -13,15 +13,31 @@ import java.util.Optional;
 
 /**
  * {@code /v1/users}: the console's users, for admins (and the API token) only. A password hash
- * never appears in a reply. Thread-safe.
+ * never appears in a reply; a password the hub makes (a new user without one, a reset) is in that
+ * one reply and nowhere else. A tenant keeps at least one admin: the last one cannot be removed or
+ * given another role. Every change is audited. Thread-safe.
  */
 public final class UserRoutes {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final UserStore users;
+  private final Audit audit;
 
-  /** Routes over {@code users}. */
+  /** Where the routes write what they changed: tenant, actor, action, target, detail. */
+  @FunctionalInterface
+  public interface Audit {
+    /** Records one change. */
+    void record(String tenantId, String actor, String action, String target, String detail);
+  }
+
+  /** Routes over {@code users}, auditing nothing (for tools without an audit log). */
   public UserRoutes(UserStore users) {
+    this(users, (tenant, actor, action, target, detail) -> {});
+  }
+
+  /** Routes over {@code users}, writing every change to {@code audit}. */
+  public UserRoutes(UserStore users, Audit audit) {
     this.users = users;
+    this.audit = audit;
   }
 
   /** Adds the routes. */
@@ -30,6 +46,7 @@ public final class UserRoutes {
     routes.post("/v1/users", this::create);
     routes.put("/v1/users/{username}", this::update);
     routes.delete("/v1/users/{username}", this::remove);
+    routes.post("/v1/users/{username}/password", this::resetPassword);
   }
 
   private static Caller admin(Context ctx) {
@@ -51,7 +68,8 @@ public final class UserRoutes {
   private void create(Context ctx) {
     Caller caller = admin(ctx);
     JsonNode body = body(ctx);
-    String password = text(body, "password").orElseThrow(() -> bad("password: is required"));
+    Optional<String> given = text(body, "password");
+    String password = given.orElseGet(Passwords::generate);
     User user;
     try {
       user =
@@ -63,13 +81,85 @@ public final class UserRoutes {
               text(body, "extension"),
               queues(body),
               text(body, "language").orElse("vi"));
+      if (given.isPresent()) {
+        validatePassword(given.get());
+      }
       users.add(user, password);
     } catch (UserStore.DuplicateUserException taken) {
       throw ApiException.conflict(taken.getMessage());
     } catch (IllegalArgumentException invalid) {
       throw ApiException.badRequest(invalid.getMessage());
     }
-    ctx.status(201).json(toJson(user));
+    audit.record(user.tenantId(), caller.actor(), "user.add", user.username(), describe(user));
+    ObjectNode reply = toJson(user);
+    if (given.isEmpty()) {
+      // Made here, shown once: the admin passes it on; only its hash is kept.
+      reply.put("password", password);
+    }
+    ctx.status(201).json(reply);
+  }
+
+  /**
+   * {@code POST /v1/users/{username}/password}: sets the password given as {@code {"password"}}, or
+   * a new one made here and answered once; the user's sessions end.
+   */
+  private void resetPassword(Context ctx) {
+    Caller caller = admin(ctx);
+    User user = existing(caller, ctx.pathParam("username"));
+    JsonNode body = ctx.body().isBlank() ? JSON.createObjectNode() : body(ctx);
+    Optional<String> given = text(body, "password");
+    String password = given.orElseGet(Passwords::generate);
+    try {
+      validatePassword(password);
+    } catch (IllegalArgumentException invalid) {
+      throw ApiException.badRequest(invalid.getMessage());
+    }
+    users.setPassword(user.username(), password);
+    audit.record(
+        user.tenantId(),
+        caller.actor(),
+        "user.password",
+        user.username(),
+        given.isPresent() ? "set by an admin" : "reset to a generated password");
+    ObjectNode reply = JSON.createObjectNode().put("username", user.username());
+    if (given.isEmpty()) {
+      reply.put("password", password);
+    }
+    ctx.json(reply);
+  }
+
+  private static void validatePassword(String password) {
+    try {
+      Passwords.validate(password);
+    } catch (IllegalArgumentException invalid) {
+      String message = invalid.getMessage();
+      throw new IllegalArgumentException(
+          message.startsWith("password") ? message : "password: " + message);
+    }
+  }
+
+  private static String describe(User user) {
+    return "role "
+        + user.role().code()
+        + ", extension "
+        + user.extension().orElse("-")
+        + ", queues "
+        + user.queues().map(q -> String.join(",", q)).orElse("all");
+  }
+
+  /** Refuses a change that would leave {@code before}'s tenant without an admin. */
+  private void keepAnAdmin(User before, String change) {
+    if (before.role() != Role.ADMIN) {
+      return;
+    }
+    long admins =
+        users.list().stream()
+            .filter(u -> u.tenantId().equals(before.tenantId()) && u.role() == Role.ADMIN)
+            .count();
+    if (admins <= 1) {
+      throw ApiException.conflict(
+          "'" + before.username() + "' is the tenant's last admin and cannot be " + change);
+    }
   }
 
   private void update(Context ctx) {
@@ -89,10 +179,22 @@ public final class UserRoutes {
               text(body, "language").orElse(before.language()));
       Optional<String> password = text(body, "password");
       if (password.isPresent()) {
-        Passwords.validate(password.get());
+        validatePassword(password.get());
+      }
+      if (after.role() != Role.ADMIN) {
+        keepAnAdmin(before, "given another role");
       }
       users.update(after);
       password.ifPresent(p -> users.setPassword(after.username(), p));
+      audit.record(
+          after.tenantId(),
+          caller.actor(),
+          "user.update",
+          after.username(),
+          describe(before)
+              + " -> "
+              + describe(after)
+              + (password.isPresent() ? "; password set" : ""));
     } catch (IllegalArgumentException invalid) {
       throw ApiException.badRequest(invalid.getMessage());
     }
@@ -105,7 +207,9 @@ public final class UserRoutes {
     if (user.username().equals(caller.user().username())) {
       throw ApiException.conflict("you may not remove yourself");
     }
+    keepAnAdmin(user, "removed");
     users.remove(user.username());
+    audit.record(user.tenantId(), caller.actor(), "user.remove", user.username(), describe(user));
     ctx.status(204);
   }
 
