@@ -67,13 +67,31 @@ export async function startPage({ roles = null, live = true } = {}) {
   return user;
 }
 
+// Every page's navigation, in one place: a page's header holds an empty <nav>, filled here with
+// the links the user's role may open.
+const NAV = [
+  { href: '/console/agent.html', roles: ['agent', 'admin'], key: 'nav.agent' },
+  { href: '/console/wallboard.html', roles: ['supervisor', 'admin'], key: 'nav.wallboard' },
+  { href: '/console/calls.html', roles: ['agent', 'supervisor', 'admin'], key: 'nav.calls' },
+  { href: '/console/callbacks.html', roles: ['agent', 'supervisor', 'admin'], key: 'nav.callbacks' },
+  { href: '/console/reports.html', roles: ['supervisor', 'admin'], key: 'nav.reports' },
+  { href: '/console/contacts.html', roles: ['agent', 'supervisor', 'admin'], key: 'nav.contacts' },
+  { href: '/console/admin.html', roles: ['admin'], key: 'nav.admin' },
+];
+
 function wireHeader(user) {
   const nav = document.querySelector('header.top nav');
   if (nav) {
-    nav.querySelectorAll('a[data-roles]').forEach((link) => {
-      link.classList.toggle('hidden', !link.dataset.roles.split(' ').includes(user.role));
-      if (link.getAttribute('href') === location.pathname) link.setAttribute('aria-current', 'page');
-    });
+    nav.replaceChildren(
+      ...NAV.filter((item) => item.roles.includes(user.role)).map((item) => {
+        const link = document.createElement('a');
+        link.href = item.href;
+        link.dataset.i18n = item.key;
+        if (item.href === location.pathname) link.setAttribute('aria-current', 'page');
+        return link;
+      }),
+    );
+    apply(nav);
   }
   const name = byId('user-name');
   if (name) name.textContent = user.display_name || user.username;
