@@ -96,6 +96,12 @@ public final class AppProcess implements AutoCloseable {
     return process.exitValue();
   }
 
+  /** Kills it with SIGKILL, as the kernel's OOM killer or a lost machine would: no hook runs. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(10, TimeUnit.SECONDS);
+  }
+
   @Override
   public void close() throws InterruptedException {
     process.destroy();
