@@ -13,7 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.LongFunction;
 import java.util.stream.Stream;
@@ -80,12 +82,35 @@ public final class BenchCommand implements Runnable {
         description = "Database (default: a fresh SQLite file in a temporary folder).")
     String database;
 
+    @Option(
+        names = "--nodes",
+        paramLabel = "N[,N...]",
+        split = ",",
+        defaultValue = "1",
+        description =
+            "Hub nodes sharing the database, each count measured in turn, webhooks round robin"
+                + " over the nodes (more than one needs --db jdbc:postgresql://...; default:"
+                + " ${DEFAULT-VALUE}). The nodes run in this process and share its CPU.")
+    List<Integer> nodes;
+
     @Override
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
       atLeastOne("--seconds", seconds);
       atLeastOne("--concurrency", concurrency);
       atLeastOne("--rate", rate);
+      for (int count : nodes) {
+        if (count < 1 || count > 8) {
+          throw new IllegalArgumentException("--nodes: " + count + " is not between 1 and 8");
+        }
+        if (count > 1 && (database == null || !database.startsWith("jdbc:postgresql:"))) {
+          throw new IllegalArgumentException(
+              "--nodes "
+                  + count
+                  + ": several hub nodes share a PostgreSQL database; give --db"
+                  + " jdbc:postgresql://...");
+        }
+      }
       Path folder = Files.createTempDirectory("switchboard-bench");
       DatabaseSettings settings =
           DatabaseSettings.of(
@@ -127,22 +152,18 @@ public final class BenchCommand implements Runnable {
               .withIntake(
                   new HubConfig.Intake(
                       SourceNetworks.loopback(), 1_000_000, 1_000_000, 100_000, 1000));
-      LoadGenerator.Result durable;
-      LoadGenerator.Result paced;
-      double writerCpuPerEvent;
-      try (Hub hub = Hub.start(config, Clock.systemUTC())) {
-        String base =
-            hub.baseUrl() + "/hooks/" + hub.startup().defaultTenant().orElseThrow().token();
-        load.closedLoop(events(base, "warm"), concurrency, Duration.ofSeconds(2));
-        long writerCpuBefore = writerCpuNanos();
-        durable = load.closedLoop(events(base, "max"), concurrency, length);
-        writerCpuPerEvent =
-            (writerCpuNanos() - writerCpuBefore) / 1000.0 / Math.max(1, durable.requests());
-        paced = load.openLoop(events(base, "paced"), rate, length);
+      List<NodesRun> runs = new ArrayList<>();
+      try {
+        for (int count : nodes) {
+          runs.add(runNodes(config, count, load, length));
+        }
       } finally {
         deleteQuietly(folder);
       }
-
+      NodesRun first = runs.get(0);
+      LoadGenerator.Result durable = first.durable();
+      LoadGenerator.Result paced = first.paced();
+      double writerCpuPerEvent = first.writerCpuMicrosPerEvent();
       out.println();
       bar(out, "do-nothing endpoint", baseline.perSecond(), baseline.perSecond());
       bar(out, "durable intake", durable.perSecond(), baseline.perSecond());
@@ -157,8 +178,35 @@ public final class BenchCommand implements Runnable {
       latency(out, "do-nothing endpoint", baselinePaced);
       latency(out, "durable intake", paced);
       out.println("  (target: durable intake p99 < 5 ms)");
-      long failures =
-          baseline.failures() + baselinePaced.failures() + durable.failures() + paced.failures();
+      if (runs.size() > 1 || first.nodes() > 1) {
+        out.printf("%n  hub nodes on one database (webhooks round robin over the nodes):%n");
+        double one = first.durable().perSecond();
+        for (NodesRun run : runs) {
+          bar(
+              out,
+              run.nodes() + (run.nodes() == 1 ? " node" : " nodes"),
+              run.durable().perSecond(),
+              baseline.perSecond());
+        }
+        for (NodesRun run : runs) {
+          out.printf(
+              "  %d node(s): %.2f of %d node(s)' throughput, writers' CPU %.0f us per event,"
+                  + " p99 at %d/s %.2f ms%n",
+              run.nodes(),
+              run.durable().perSecond() / one,
+              first.nodes(),
+              run.writerCpuMicrosPerEvent(),
+              rate,
+              run.paced().percentileMicros(99) / 1000.0);
+        }
+        out.println(
+            "  (the nodes share this process and its cores: the ratio shows what coordinating"
+                + " through the database costs, not what more machines would add)");
+      }
+      long failures = baseline.failures() + baselinePaced.failures();
+      for (NodesRun run : runs) {
+        failures += run.durable().failures() + run.paced().failures();
+      }
       out.println();
       if (failures == 0) {
         out.println("  failures: none (every request of every phase answered HTTP 200)");
@@ -167,10 +215,62 @@ public final class BenchCommand implements Runnable {
       out.printf("  failures: %,d request(s) not answered HTTP 200:%n", failures);
       failures(out, "do-nothing, throughput", baseline);
       failures(out, "do-nothing, latency", baselinePaced);
-      failures(out, "durable, throughput", durable);
-      failures(out, "durable, latency", paced);
+      for (NodesRun run : runs) {
+        String nodesLabel = runs.size() > 1 ? ", " + run.nodes() + " node(s)" : "";
+        failures(out, "durable, throughput" + nodesLabel, run.durable());
+        failures(out, "durable, latency" + nodesLabel, run.paced());
+      }
       out.println("  (exit status 1: the figures above include failed requests)");
       return 1;
+    }
+
+    /** One count of nodes measured: throughput, then latency at the fixed rate. */
+    record NodesRun(
+        int nodes,
+        LoadGenerator.Result durable,
+        LoadGenerator.Result paced,
+        double writerCpuMicrosPerEvent) {}
+
+    private NodesRun runNodes(HubConfig config, int count, LoadGenerator load, Duration length)
+        throws Exception {
+      List<Hub> hubs = new ArrayList<>();
+      try {
+        String token = null;
+        for (int i = 0; i < count; i++) {
+          Hub hub = Hub.start(config, Clock.systemUTC());
+          hubs.add(hub);
+          if (hub.startup().defaultTenant().isPresent()) {
+            token = hub.startup().defaultTenant().orElseThrow().token();
+          }
+        }
+        if (token == null) {
+          // The database was used before: a new token for the tenant the first start made.
+          token = hubs.get(0).tenants().rotateToken("default").token();
+        }
+        List<String> bases = new ArrayList<>();
+        for (Hub hub : hubs) {
+          bases.add(hub.baseUrl() + "/hooks/" + token);
+        }
+        String run = "n" + count + "-" + System.nanoTime();
+        load.closedLoop(roundRobin(bases, run + "-warm"), concurrency, Duration.ofSeconds(2));
+        long writerCpuBefore = writerCpuNanos();
+        LoadGenerator.Result durable =
+            load.closedLoop(roundRobin(bases, run + "-max"), concurrency, length);
+        double cpu =
+            (writerCpuNanos() - writerCpuBefore) / 1000.0 / Math.max(1, durable.requests());
+        LoadGenerator.Result paced = load.openLoop(roundRobin(bases, run + "-paced"), rate, length);
+        return new NodesRun(count, durable, paced, cpu);
+      } finally {
+        for (Hub hub : hubs) {
+          hub.close();
+        }
+      }
+    }
+
+    /** The event mix, the n-th event sent to node n mod N: one call's events reach every node. */
+    private static LongFunction<String> roundRobin(List<String> bases, String run) {
+      List<LongFunction<String>> perNode = bases.stream().map(b -> events(b, run)).toList();
+      return n -> perNode.get((int) (n % perNode.size())).apply(n);
     }
 
     /** CPU time the hub's writer thread ({@code event-writer}) has used, in nanoseconds. */
