@@ -239,7 +239,12 @@ public final class Hub implements AutoCloseable {
                       metrics),
                   authentication,
                   new SessionRoutes(
-                      users, sessions, new LoginThrottle(clock), tenants, authentication, clock),
+                      users,
+                      sessions,
+                      new LoginThrottle(database.jdbi(), clock),
+                      tenants,
+                      authentication,
+                      clock),
                   new UserRoutes(
                       users,
                       (tenant, actor, action, target, detail) ->

@@ -166,6 +166,20 @@ abstract class SessionContract {
   }
 
   @Test
+  void aLockOutIsKeptInTheDatabaseSoARestartedHubOrAnotherNodeKeepsIt() {
+    for (int i = 0; i < 5; i++) {
+      assertThat(browser().logIn("an", "wrong password " + i).status()).isEqualTo(401);
+    }
+    hub.close();
+    hub = TestHub.start(database, clock, UnaryOperator.identity());
+    var locked = browser().logIn("an", PASSWORD);
+    assertThat(locked.status()).as("after a restart, or on another node").isEqualTo(429);
+    assertThat(locked.json().path("retry_after_seconds").asInt()).isEqualTo(30);
+    clock.advance(Duration.ofSeconds(31));
+    assertThat(browser().logIn("an", PASSWORD).status()).isEqualTo(200);
+  }
+
+  @Test
   void aStateChangingRequestWithoutTheCsrfTokenIsRefused() {
     ConsoleClient browser = browser();
     browser.logIn("an", PASSWORD);
