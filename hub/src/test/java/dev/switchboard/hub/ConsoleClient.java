@@ -81,7 +81,7 @@ final class ConsoleClient {
                 json == null
                     ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(json));
-    if (json != null) {
+    if (json != null && !headers.containsKey("Content-Type")) {
       request.header("Content-Type", "application/json");
     }
     if (cookie != null) {

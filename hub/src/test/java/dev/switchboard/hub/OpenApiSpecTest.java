@@ -20,6 +20,37 @@ class OpenApiSpecTest {
     }
   }
 
+  /**
+   * Every {@code /v1} route the hub's sources register, with each of its methods, is an operation
+   * of the spec (which {@code SqliteApiMatchesSpecTest} then checks replies against): a new route
+   * cannot go undocumented.
+   */
+  @Test
+  void everyV1RouteTheHubRegistersIsDescribed() throws Exception {
+    JsonNode paths = spec().path("paths");
+    java.util.regex.Pattern route =
+        java.util.regex.Pattern.compile("\\.(get|post|put|delete|patch)\\(\\s*\"(/v1[^\"]*)\"");
+    List<String> registered = new ArrayList<>();
+    try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
+      for (var file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+        var matcher = route.matcher(java.nio.file.Files.readString(file));
+        while (matcher.find()) {
+          registered.add(matcher.group(1) + " " + matcher.group(2));
+        }
+      }
+    }
+    assertThat(registered).as("routes found in the sources").hasSizeGreaterThan(30);
+    List<String> undocumented =
+        registered.stream()
+            .filter(
+                r -> {
+                  String[] parts = r.split(" ");
+                  return !paths.path(parts[1]).has(parts[0]);
+                })
+            .toList();
+    assertThat(undocumented).as("routes missing from openapi.json").isEmpty();
+  }
+
   @Test
   void everyReferenceResolves() throws Exception {
     JsonNode spec = spec();

@@ -82,6 +82,29 @@ class SqliteApiMatchesSpecTest extends AccessContract {
         "{\"username\":\"dung\",\"password\":\"" + PASSWORD + "\",\"role\":\"admin\"}",
         Map.of());
     token.send("PUT", "/v1/users/dung", "{\"display_name\":\"Dũng\"}", Map.of());
+    token.send("POST", "/v1/users/dung/password", null, Map.of());
+    token.send("POST", "/v1/users/dung/password", "{\"password\":\"short\"}", Map.of());
+    token.get("/v1/tenant");
+    token.send("PUT", "/v1/tenant", "{\"time_zone\":\"Asia/Ho_Chi_Minh\"}", Map.of());
+    token.send("PUT", "/v1/tenant", "{\"time_zone\":\"Mars/Olympus\"}", Map.of());
+    token.send("POST", "/v1/tenant/pbx/test", null, Map.of());
+    token.send(
+        "PUT",
+        "/v1/tenant/pbx",
+        "{\"api_url\":\"http://127.0.0.1:9\",\"domain\":\"abc.com\",\"key\":\"k-123456\"}",
+        Map.of());
+    token.send("POST", "/v1/tenant/pbx/test", null, Map.of());
+    token.send("POST", "/v1/tenant/webhook-token", null, Map.of());
+    var job =
+        token.send(
+            "POST",
+            "/v1/contacts/import",
+            "name,phones\nChị Lan,0938363741\n,\n",
+            Map.of("Content-Type", "text/csv"));
+    token.send("POST", "/v1/contacts/import", "{}", Map.of());
+    token.get("/v1/contacts/imports/" + job.json().path("id").asText());
+    token.get("/v1/contacts/imports/none");
+    token.get("/v1/contacts.csv");
     token.send("PUT", "/v1/me/language", "{\"language\":\"en\"}", Map.of());
     token.send("DELETE", "/v1/users/dung", null, Map.of());
     token.send("DELETE", "/v1/session", null, Map.of());
