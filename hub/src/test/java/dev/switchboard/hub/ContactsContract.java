@@ -36,9 +36,12 @@ abstract class ContactsContract {
 
   abstract DatabaseSettings newDatabase();
 
+  private DatabaseSettings database;
+
   @BeforeEach
   void start() {
-    hub = TestHub.start(newDatabase(), clock, UnaryOperator.identity());
+    database = newDatabase();
+    hub = TestHub.start(database, clock, UnaryOperator.identity());
     add("an", Role.AGENT, "101", List.of("999"));
     add("sup999", Role.SUPERVISOR, "100", List.of("999"));
   }
@@ -212,6 +215,11 @@ abstract class ContactsContract {
     assertThat(hub.api("/v1/contacts?limit=1").json().path("total").asLong()).isEqualTo(1198);
     // Another tenant's admin (here: nobody) cannot read the job; an unknown id is 404.
     assertThat(sup.get("/v1/contacts/imports/nope").status()).isEqualTo(404);
+
+    // The job is in the database: another node, or this one restarted, answers the same report.
+    hub.close();
+    hub = TestHub.start(database, clock, UnaryOperator.identity());
+    assertThat(as("sup999").get(location).json()).isEqualTo(job);
   }
 
   @Test

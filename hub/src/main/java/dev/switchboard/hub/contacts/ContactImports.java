@@ -5,9 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -21,14 +19,22 @@ import org.slf4j.LoggerFactory;
  * The console's CSV imports, each a job that runs in the background ({@link ContactImport}, in
  * batches of 500 rows each committed) and that the page polls for its progress and, at the end, its
  * report of rejected rows. A file is inspected whole before its job starts (UTF-8, CSV, the
- * required columns), so a bad file is refused with nothing stored. The hub remembers the latest
- * {@value #KEPT} jobs, in memory. Thread-safe.
+ * required columns), so a bad file is refused with nothing stored. Jobs are kept in the database
+ * ({@code contact_imports}) for {@link #KEPT_FOR}, so any node answers a poll; a job whose node
+ * stopped before it ended (no progress for {@link #STALLED_AFTER}) is answered as failed.
+ * Thread-safe.
  */
 public final class ContactImports {
   private static final Logger log = LoggerFactory.getLogger(ContactImports.class);
 
-  /** The most jobs remembered; the oldest finished ones are forgotten first. */
-  static final int KEPT = 50;
+  /** How long a job's report is kept. */
+  static final java.time.Duration KEPT_FOR = java.time.Duration.ofDays(7);
+
+  /** A running job not updated for this long stopped with its node. */
+  static final java.time.Duration STALLED_AFTER = java.time.Duration.ofMinutes(5);
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
 
   /** What an import job is doing. */
   public enum State {
@@ -85,7 +91,6 @@ public final class ContactImports {
   private final Clock clock;
   private final ExecutorService runner;
   private final LongConsumer afterBatch;
-  private final Map<String, Status> jobs = new LinkedHashMap<>();
 
   /** Imports into {@code store} through {@code jdbi}, one virtual thread per job. */
   public ContactImports(Jdbi jdbi, ContactStore store, Clock clock) {
@@ -136,8 +141,85 @@ public final class ContactImports {
   }
 
   /** The job {@code id} of {@code tenantId}. */
-  public synchronized Optional<Status> find(String tenantId, String id) {
-    return Optional.ofNullable(jobs.get(id)).filter(job -> job.tenantId().equals(tenantId));
+  public Optional<Status> find(String tenantId, String id) {
+    return read(id)
+        .filter(job -> job.tenantId().equals(tenantId))
+        .map(
+            job ->
+                job.state() == State.RUNNING && stalled(id)
+                    ? new Status(
+                        job.id(),
+                        job.tenantId(),
+                        job.actor(),
+                        State.FAILED,
+                        job.rows(),
+                        job.done(),
+                        job.created(),
+                        job.updated(),
+                        job.rejected(),
+                        Optional.of(
+                            "the import stopped with the hub that ran it; the rows before it are"
+                                + " stored, import the file again to finish"),
+                        job.startedAt(),
+                        job.finishedAt())
+                    : job);
+  }
+
+  private boolean stalled(String id) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("select updated_at from contact_imports where id = :id")
+                .bind("id", id)
+                .mapTo(Long.class)
+                .findOne()
+                .map(at -> at < clock.millis() - STALLED_AFTER.toMillis())
+                .orElse(false));
+  }
+
+  private Optional<Status> read(String id) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("select * from contact_imports where id = :id")
+                .bind("id", id)
+                .map(
+                    (rs, ctx) -> {
+                      long finished = rs.getLong("finished_at");
+                      boolean hasFinished = !rs.wasNull();
+                      return new Status(
+                          rs.getString("id"),
+                          rs.getString("tenant_id"),
+                          rs.getString("actor"),
+                          State.valueOf(rs.getString("state")),
+                          rs.getLong("rows_total"),
+                          rs.getLong("rows_done"),
+                          rs.getLong("created"),
+                          rs.getLong("updated"),
+                          rejected(rs.getString("rejected")),
+                          Optional.ofNullable(rs.getString("error")),
+                          Instant.ofEpochMilli(rs.getLong("started_at")),
+                          hasFinished
+                              ? Optional.of(Instant.ofEpochMilli(finished))
+                              : Optional.empty());
+                    })
+                .findOne());
+  }
+
+  private static List<ContactImport.Rejected> rejected(String json) {
+    try {
+      List<ContactImport.Rejected> rows = new java.util.ArrayList<>();
+      for (var row : JSON.readTree(json)) {
+        rows.add(new ContactImport.Rejected(row.get("line").asLong(), row.get("reason").asText()));
+      }
+      return rows;
+    } catch (IOException unreadable) {
+      throw new UncheckedIOException(unreadable);
+    }
+  }
+
+  private static String rejectedJson(List<ContactImport.Rejected> rows) {
+    var array = JSON.createArrayNode();
+    rows.forEach(row -> array.addObject().put("line", row.line()).put("reason", row.reason()));
+    return array.toString();
   }
 
   private void run(Status job, byte[] csv) {
@@ -206,21 +288,47 @@ public final class ContactImports {
         current.finishedAt());
   }
 
+  /** Only the job's own node writes it, one change at a time. */
   private synchronized void update(String id, java.util.function.UnaryOperator<Status> change) {
-    Status current = jobs.get(id);
-    if (current != null) {
-      jobs.put(id, change.apply(current));
-    }
+    read(id).ifPresent(current -> write(change.apply(current), false));
   }
 
   private synchronized void put(Status job) {
-    jobs.put(job.id(), job);
-    if (jobs.size() > KEPT) {
-      jobs.values().stream()
-          .filter(old -> old.state() != State.RUNNING)
-          .findFirst()
-          .ifPresent(old -> jobs.remove(old.id()));
-    }
+    write(job, true);
+    jdbi.useHandle(
+        h ->
+            h.createUpdate("delete from contact_imports where started_at < :old")
+                .bind("old", clock.millis() - KEPT_FOR.toMillis())
+                .execute());
+  }
+
+  private void write(Status job, boolean insert) {
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    insert
+                        ? "insert into contact_imports (id, tenant_id, actor, state, rows_total,"
+                            + " rows_done, created, updated, rejected, error, started_at,"
+                            + " updated_at, finished_at) values (:id, :tenant, :actor, :state,"
+                            + " :rows, :done, :created, :updated, :rejected, :error, :started,"
+                            + " :now, :finished)"
+                        : "update contact_imports set state = :state, rows_done = :done, created"
+                            + " = :created, updated = :updated, rejected = :rejected, error ="
+                            + " :error, updated_at = :now, finished_at = :finished where id = :id")
+                .bind("id", job.id())
+                .bind("tenant", job.tenantId())
+                .bind("actor", job.actor())
+                .bind("state", job.state().name())
+                .bind("rows", job.rows())
+                .bind("done", job.done())
+                .bind("created", job.created())
+                .bind("updated", job.updated())
+                .bind("rejected", rejectedJson(job.rejected()))
+                .bind("error", job.error().orElse(null))
+                .bind("started", job.startedAt().toEpochMilli())
+                .bind("now", clock.millis())
+                .bind("finished", job.finishedAt().map(Instant::toEpochMilli).orElse(null))
+                .execute());
   }
 
   /** Stops taking jobs; running ones are interrupted. */
