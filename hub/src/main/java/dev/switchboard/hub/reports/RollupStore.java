@@ -148,7 +148,9 @@ final class RollupStore {
 
   /**
    * Adds the rollups of a tenant's buckets in {@code [from, to)} (of {@code queues}, every queue
-   * when null) to {@code sink}, except those in {@code skip}.
+   * when null) to {@code sink}, except those in {@code skip}: the queue rows one per bucket and
+   * queue (days and hours need them), the agent rows summed by the database, one per agent (a month
+   * holds hundreds of thousands of them).
    */
   static void addRollups(
       Handle handle,
@@ -159,65 +161,111 @@ final class RollupStore {
       Set<Long> skip,
       Tally.Sink sink) {
     List<String> queueList = queues == null ? List.of() : new ArrayList<>(queues);
-    StringBuilder sql =
-        new StringBuilder(
-            "select bucket, queue, agent, offered, answered, abandoned, short_abandons,"
-                + " answered_in_sl, abandoned_after_sl, waited, wait_answered_s, max_wait_s,"
-                + " talked, talk_s, missed_rings from report_rollups where tenant_id = :tenant and"
-                + " bucket >= :from and bucket < :to");
+    if (queues != null && queueList.isEmpty()) {
+      return;
+    }
+    // Buckets counted live are left out in the query when they are few (the usual case: the latest
+    // minutes), else row by row here (after a KPI change marked a long range dirty).
+    boolean fewSkipped = skip.size() <= MAX_SKIP_BOUND;
+    List<Long> skipList = fewSkipped ? new ArrayList<>(skip) : List.of();
+    StringBuilder where =
+        new StringBuilder(" where tenant_id = :tenant and bucket >= :from and bucket < :to");
     if (queues != null) {
-      if (queueList.isEmpty()) {
-        return;
-      }
-      sql.append(" and queue in (");
+      where.append(" and queue in (");
       for (int i = 0; i < queueList.size(); i++) {
-        sql.append(i == 0 ? ":q" : ", :q").append(i);
+        where.append(i == 0 ? ":q" : ", :q").append(i);
       }
-      sql.append(")");
+      where.append(")");
     }
-    Query query =
-        handle
-            .createQuery(sql.toString())
-            .bind("tenant", tenantId)
-            .bind("from", from)
-            .bind("to", to);
-    for (int i = 0; i < queueList.size(); i++) {
-      query.bind("q" + i, queueList.get(i));
+    if (!skipList.isEmpty()) {
+      where.append(" and bucket not in (");
+      for (int i = 0; i < skipList.size(); i++) {
+        where.append(i == 0 ? ":s" : ", :s").append(i);
+      }
+      where.append(")");
     }
-    query
-        .setFetchSize(10_000)
+    query(
+            handle,
+            "select bucket, queue, offered, answered, abandoned, short_abandons, answered_in_sl,"
+                + " abandoned_after_sl, waited, wait_answered_s, max_wait_s, talked, talk_s from"
+                + " report_rollups"
+                + where
+                + " and agent = ''",
+            tenantId,
+            from,
+            to,
+            queueList,
+            skipList)
         .map(
             (rs, ctx) -> {
-              long bucket = rs.getLong(1);
-              if (skip.contains(bucket)) {
+              if (!fewSkipped && skip.contains(rs.getLong(1))) {
                 return null;
               }
-              Slice slice = new Slice(bucket, rs.getString(2), rs.getString(3));
-              if (slice.agent().isEmpty()) {
-                QueueFigures q = new QueueFigures();
-                q.offered = rs.getInt(4);
-                q.answered = rs.getInt(5);
-                q.abandoned = rs.getInt(6);
-                q.shortAbandons = rs.getInt(7);
-                q.answeredInServiceLevel = rs.getInt(8);
-                q.abandonedAfterServiceLevel = rs.getInt(9);
-                q.waited = rs.getInt(10);
-                q.waitSecondsOfAnswered = rs.getLong(11);
-                q.maxWaitSeconds = rs.getLong(12);
-                q.talked = rs.getInt(13);
-                q.talkSeconds = rs.getLong(14);
-                sink.queue(slice, q);
-              } else {
-                AgentFigures a = new AgentFigures();
-                a.answered = rs.getInt(5);
-                a.talked = rs.getInt(13);
-                a.talkSeconds = rs.getLong(14);
-                a.missedRings = rs.getInt(15);
-                sink.agent(slice, a);
-              }
+              QueueFigures q = new QueueFigures();
+              q.offered = rs.getInt(3);
+              q.answered = rs.getInt(4);
+              q.abandoned = rs.getInt(5);
+              q.shortAbandons = rs.getInt(6);
+              q.answeredInServiceLevel = rs.getInt(7);
+              q.abandonedAfterServiceLevel = rs.getInt(8);
+              q.waited = rs.getInt(9);
+              q.waitSecondsOfAnswered = rs.getLong(10);
+              q.maxWaitSeconds = rs.getLong(11);
+              q.talked = rs.getInt(12);
+              q.talkSeconds = rs.getLong(13);
+              sink.queue(new Slice(rs.getLong(1), rs.getString(2), Slice.QUEUE_ROW), q);
               return null;
             })
         .forEach(ignored -> {});
+    query(
+            handle,
+            "select agent, sum(answered), sum(talked), sum(talk_s), sum(missed_rings)"
+                + (fewSkipped ? ", 0" : ", bucket")
+                + " from report_rollups"
+                + where
+                + " and agent <> '' group by agent"
+                + (fewSkipped ? "" : ", bucket"),
+            tenantId,
+            from,
+            to,
+            queueList,
+            skipList)
+        .map(
+            (rs, ctx) -> {
+              if (!fewSkipped && skip.contains(rs.getLong(6))) {
+                return null;
+              }
+              AgentFigures a = new AgentFigures();
+              a.answered = rs.getInt(2);
+              a.talked = rs.getInt(3);
+              a.talkSeconds = rs.getLong(4);
+              a.missedRings = rs.getInt(5);
+              sink.agent(new Slice(from, Slice.QUEUE_ROW, rs.getString(1)), a);
+              return null;
+            })
+        .forEach(ignored -> {});
+  }
+
+  /** The most buckets left out by bound parameters. */
+  private static final int MAX_SKIP_BOUND = 1000;
+
+  private static Query query(
+      Handle handle,
+      String sql,
+      String tenantId,
+      long from,
+      long to,
+      List<String> queues,
+      List<Long> skip) {
+    Query query =
+        handle.createQuery(sql).bind("tenant", tenantId).bind("from", from).bind("to", to);
+    for (int i = 0; i < queues.size(); i++) {
+      query.bind("q" + i, queues.get(i));
+    }
+    for (int i = 0; i < skip.size(); i++) {
+      query.bind("s" + i, skip.get(i));
+    }
+    return query.setFetchSize(10_000);
   }
 
   /** The bucket-aligned start of {@code epochMillis}. */

@@ -1,0 +1,360 @@
+package dev.switchboard.app.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.hub.Hub;
+import dev.switchboard.hub.config.HubConfig;
+import dev.switchboard.hub.tenants.SourceNetworks;
+import dev.switchboard.store.DatabaseSettings;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code switchboard bench report}: a store of a month of calls (1,000,000 by default) and the time
+ * the report API takes for that month. The calls' records are the hub's own: two calls (one
+ * answered, one abandoned) go in as webhooks, and their stored records are the templates of the
+ * generated ones, each with its own id, time, queue, agent, wait and talk time. The rollups are
+ * then counted by the hub's own job, and {@code GET /v1/reports} is asked for the month over HTTP.
+ */
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Builds a store with a month of generated calls (records made from real webhooks), lets the"
+          + " hub count its report rollups, and times GET /v1/reports for the month (by queue,"
+          + " agent, day and hour) over HTTP.",
+    })
+final class ReportBenchCommand implements Callable<Integer> {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+  private static final LocalDate MONTH = LocalDate.of(2026, 11, 1);
+  private static final int QUEUES = 8;
+  private static final int AGENTS = 200;
+  private static final int BATCH = 5_000;
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--calls",
+      paramLabel = "N",
+      defaultValue = "1000000",
+      description = "Calls in the month (default: ${DEFAULT-VALUE}).")
+  int calls;
+
+  @Option(
+      names = "--runs",
+      paramLabel = "N",
+      defaultValue = "20",
+      description = "Times the report is asked for (default: ${DEFAULT-VALUE}).")
+  int runs;
+
+  @Option(
+      names = "--db",
+      paramLabel = "JDBC_URL",
+      description =
+          "Database, empty (default: a fresh SQLite file in a temporary folder, deleted after).")
+  String database;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    if (calls < 1 || calls > 20_000_000) {
+      throw new IllegalArgumentException("--calls: must be between 1 and 20,000,000");
+    }
+    if (runs < 1 || runs > 1000) {
+      throw new IllegalArgumentException("--runs: must be between 1 and 1000");
+    }
+    Path folder = Files.createTempDirectory("switchboard-bench-report");
+    DatabaseSettings settings =
+        DatabaseSettings.of(database != null ? database : "jdbc:sqlite:" + folder.resolve("r.db"));
+    String token = "bench-report-token-" + System.nanoTime();
+    HubConfig config =
+        HubConfig.defaults()
+            .withPort(0)
+            .withDatabase(settings)
+            .withApiToken(token)
+            .withIntake(
+                new HubConfig.Intake(
+                    SourceNetworks.loopback(), 1_000_000, 1_000_000, 100_000, 1000));
+    out.printf(
+        "switchboard bench report: %,d calls in %s, %d queues, %d agents, database %s%n",
+        calls, MONTH.getMonth(), QUEUES, AGENTS, settings.redactedUrl());
+    out.printf("  machine: %s%n", Machine.describe());
+    out.flush();
+    HttpClient http = HttpClient.newHttpClient();
+    try (Hub hub = Hub.start(config, Clock.systemUTC())) {
+      String hooks =
+          hub.baseUrl()
+              + "/hooks/"
+              + hub.startup()
+                  .defaultTenant()
+                  .orElseThrow(
+                      () -> new IllegalArgumentException("--db: the database must be empty"))
+                  .token();
+      ObjectNode answered = template(http, hub, hooks, token, "tpl-answered", true);
+      ObjectNode abandoned = template(http, hub, hooks, token, "tpl-abandoned", false);
+
+      long started = System.nanoTime();
+      fill(hub, answered, abandoned, out);
+      double fillSeconds = (System.nanoTime() - started) / 1e9;
+      started = System.nanoTime();
+      hub.database()
+          .jdbi()
+          .useHandle(
+              h ->
+                  h.execute(
+                      "insert into report_dirty (tenant_id, bucket, generation) select distinct"
+                          + " tenant_id, (first_seen_at / 900000) * 900000, 1 from calls where 1 = 1 on"
+                          + " conflict (tenant_id, bucket) do update set generation ="
+                          + " report_dirty.generation + 1"));
+      int buckets = hub.reportRollups().runUntilClean();
+      double rollupSeconds = (System.nanoTime() - started) / 1e9;
+      out.printf(
+          "%n  store built in %.0f s, %,d rollup buckets counted in %.0f s%n",
+          fillSeconds, buckets, rollupSeconds);
+
+      String url =
+          hub.baseUrl() + "/v1/reports?from=" + MONTH + "&to=" + MONTH.plusMonths(1).minusDays(1);
+      JsonNode report = JSON.readTree(get(http, url, token).body());
+      List<Double> millis = new ArrayList<>();
+      for (int i = 0; i < runs + 2; i++) {
+        long t = System.nanoTime();
+        HttpResponse<String> reply = get(http, url, token);
+        double ms = (System.nanoTime() - t) / 1e6;
+        if (reply.statusCode() != 200) {
+          throw new IllegalStateException("GET /v1/reports answered " + reply.statusCode());
+        }
+        if (i >= 2) {
+          millis.add(ms); // the first two warm the JVM
+        }
+      }
+      Collections.sort(millis);
+      out.printf(
+          "%n  GET /v1/reports for the month (%s), %d runs:%n", url.replaceAll(".*\\?", ""), runs);
+      out.printf(
+          "    p50 %.0f ms   p95 %.0f ms   max %.0f ms   (target: under 500 ms)%n",
+          percentile(millis, 50), percentile(millis, 95), millis.get(millis.size() - 1));
+      out.printf("    %s%n", bar(percentile(millis, 95), 500));
+      out.printf(
+          "    the month's totals: offered %s, answered %s, abandoned %s; %d agent rows;"
+              + " %d buckets counted live%n",
+          total(report, "offered"),
+          total(report, "answered"),
+          total(report, "abandoned"),
+          report.path("by_agent").size(),
+          report.path("buckets_counted_live").asInt());
+      out.printf("  machine after: %s%n", Machine.describe());
+      return 0;
+    } finally {
+      if (database == null) {
+        try (var files = Files.walk(folder)) {
+          files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+      }
+    }
+  }
+
+  /** A call sent as webhooks, and its record as the hub stored it. */
+  private static ObjectNode template(
+      HttpClient http, Hub hub, String hooks, String token, String id, boolean answer)
+      throws Exception {
+    String call = "phone=0938363739&queue=999&extension=101&callid=" + id + "&did=19002028";
+    send(http, hooks + "/api/callcenter/call_in?" + call + "&event=RINGING");
+    if (answer) {
+      send(http, hooks + "/api/callcenter/call_in?" + call + "&event=ANSWER");
+    }
+    send(http, hooks + "/api/callcenter/hangup?callid=" + id);
+    send(
+        http,
+        hooks
+            + "/api/callcenter/calldata?callid="
+            + id
+            + "&calldate=2026-11-01%2009:00:00&duration=60&billsec="
+            + (answer ? 40 : 0)
+            + "&status="
+            + (answer ? "ANSWER" : "NO%20ANSWER")
+            + "&did=19002028&extension=101&phone=0938363739&direction=Inbound");
+    for (int tries = 0; tries < 100; tries++) {
+      HttpResponse<String> reply = get(http, hub.baseUrl() + "/v1/calls/" + id, token);
+      if (reply.statusCode() == 200) {
+        JsonNode record = JSON.readTree(reply.body()).path("call");
+        if (record.path("state").asText().equals("ended")) {
+          String stored =
+              hub.database()
+                  .jdbi()
+                  .withHandle(
+                      h ->
+                          h.createQuery("select record from calls where callid = :id")
+                              .bind("id", id)
+                              .mapTo(String.class)
+                              .one());
+          return (ObjectNode) JSON.readTree(stored);
+        }
+      }
+      Thread.sleep(50);
+    }
+    throw new IllegalStateException("the template call " + id + " did not end in the hub");
+  }
+
+  /** {@code calls} records over the month, in batches, with a progress bar. */
+  private void fill(Hub hub, ObjectNode answered, ObjectNode abandoned, PrintWriter out) {
+    Random random = new Random(42);
+    long start = MONTH.atStartOfDay(ZONE).toInstant().toEpochMilli();
+    long span = MONTH.plusMonths(1).atStartOfDay(ZONE).toInstant().toEpochMilli() - start;
+    int shown = -1;
+    for (int from = 0; from < calls; from += BATCH) {
+      int to = Math.min(calls, from + BATCH);
+      int first = from;
+      hub.database()
+          .jdbi()
+          .useTransaction(
+              h -> {
+                PreparedBatch batch =
+                    h.prepareBatch(
+                        "insert into calls (tenant_id, callid, direction, customer_e164,"
+                            + " customer_digits, queue, state, outcome, answered_by,"
+                            + " first_seen_at, ended_at, last_seq, record) values ('default',"
+                            + " :callid, 'inbound', :e164, :digits, :queue, 'ended', :outcome,"
+                            + " :agent, :first, :ended, 0, :record)");
+                for (int i = first; i < to; i++) {
+                  boolean answer = random.nextInt(100) < 85;
+                  long firstSeen = start + (long) (random.nextDouble() * span);
+                  int wait = answer ? random.nextInt(40) : 2 + random.nextInt(90);
+                  int talk = answer ? 20 + random.nextInt(400) : 0;
+                  String queue = Integer.toString(900 + random.nextInt(QUEUES));
+                  String agent = Integer.toString(1000 + random.nextInt(AGENTS));
+                  String phone = String.format("+8490%07d", random.nextInt(5_000_000));
+                  long ended = firstSeen + (wait + talk) * 1000L;
+                  ObjectNode record = (answer ? answered : abandoned).deepCopy();
+                  String id = "bench-" + i;
+                  record.put("callid", id);
+                  record.put("queue", queue);
+                  record.put("first_seen_at", Instant.ofEpochMilli(firstSeen).toString());
+                  record.put("ended_at", Instant.ofEpochMilli(ended).toString());
+                  record.put("holdtime", wait);
+                  if (answer) {
+                    record.put("answered_by", agent);
+                    record.put(
+                        "answered_at", Instant.ofEpochMilli(firstSeen + wait * 1000L).toString());
+                    record.put("billsec", talk);
+                    record.put("duration", wait + talk);
+                  }
+                  if (record.path("attempts") instanceof ArrayNode attempts) {
+                    attempts.forEach(
+                        a -> {
+                          if (a instanceof ObjectNode attempt && answer) {
+                            attempt.put("extension", agent);
+                          }
+                        });
+                  }
+                  batch
+                      .bind("callid", id)
+                      .bind("e164", phone)
+                      .bind("digits", phone.substring(phone.length() - 9))
+                      .bind("queue", queue)
+                      .bind("outcome", answer ? "answered" : "missed")
+                      .bind("agent", answer ? agent : null)
+                      .bind("first", firstSeen)
+                      .bind("ended", ended)
+                      .bind("record", record.toString())
+                      .add();
+                }
+                batch.execute();
+              });
+      int percent = (int) (100L * to / calls);
+      if (percent / 5 != shown) {
+        shown = percent / 5;
+        out.printf("\r  filling  [%-20s] %3d%%  %,d calls", "#".repeat(shown), percent, to);
+        out.flush();
+      }
+    }
+    out.println();
+  }
+
+  private static String total(JsonNode report, String field) {
+    return String.format("%,d", report.path("totals").path(field).asLong());
+  }
+
+  private static double percentile(List<Double> sorted, int p) {
+    int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+    return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+  }
+
+  private static String bar(double ms, double target) {
+    int width = (int) Math.max(1, Math.min(60, Math.round(40 * ms / target)));
+    String bar = "#".repeat(width);
+    return width < 40
+        ? "p95 " + bar + " ".repeat(40 - width) + "| " + (int) target + " ms"
+        : "p95 "
+            + bar.substring(0, 40)
+            + "|"
+            + bar.substring(40)
+            + " (over "
+            + (int) target
+            + " ms)";
+  }
+
+  private static void send(HttpClient http, String url) throws Exception {
+    HttpResponse<String> reply =
+        http.send(
+            HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+    if (reply.statusCode() != 200) {
+      throw new IllegalStateException("webhook answered " + reply.statusCode() + ": " + url);
+    }
+  }
+
+  private static HttpResponse<String> get(HttpClient http, String url, String token)
+      throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Authorization", "Bearer " + token)
+            .timeout(Duration.ofSeconds(60))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The machine the figures come from: cores, memory, JDK and load. */
+  static final class Machine {
+    private Machine() {}
+
+    static String describe() {
+      var os = ManagementFactory.getOperatingSystemMXBean();
+      long memory =
+          os instanceof com.sun.management.OperatingSystemMXBean bean
+              ? bean.getTotalMemorySize()
+              : -1;
+      return String.format(
+          "%d cores, %.0f GiB, JDK %s, load average %.2f%s",
+          os.getAvailableProcessors(),
+          memory / (1024.0 * 1024 * 1024),
+          Runtime.version(),
+          os.getSystemLoadAverage(),
+          os.getSystemLoadAverage() > os.getAvailableProcessors()
+              ? " (busy: figures are lower than on an idle machine)"
+              : "");
+    }
+  }
+}
