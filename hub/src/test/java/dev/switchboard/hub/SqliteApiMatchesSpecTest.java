@@ -105,6 +105,15 @@ class SqliteApiMatchesSpecTest extends AccessContract {
     token.get("/v1/contacts/imports/" + job.json().path("id").asText());
     token.get("/v1/contacts/imports/none");
     token.get("/v1/contacts.csv");
+    token.get("/v1/reports");
+    token.get("/v1/reports?from=2024-02-01&to=2024-03-01&queue=999");
+    token.get("/v1/reports?from=2024-03-02&to=2024-03-01");
+    token.get("/v1/reports/agents");
+    token.get("/v1/reports/queues.csv");
+    token.get("/v1/reports/nothing");
+    token.get("/v1/settings/kpi");
+    token.send("PUT", "/v1/settings/kpi", "{\"service_level_seconds\":30}", Map.of());
+    token.send("PUT", "/v1/settings/kpi", "{\"service_level_seconds\":0}", Map.of());
     token.send("PUT", "/v1/me/language", "{\"language\":\"en\"}", Map.of());
     token.send("DELETE", "/v1/users/dung", null, Map.of());
     token.send("DELETE", "/v1/session", null, Map.of());
