@@ -56,6 +56,9 @@ public final class Notifications implements AutoCloseable {
    * once, after {@code timeout} of sleep, while the database cannot be reached.
    */
   public boolean await(Duration timeout) throws InterruptedException {
+    if (closed) {
+      return false;
+    }
     try {
       if (connection == null) {
         connection = DriverManager.getConnection(settings.jdbcUrl());
@@ -73,6 +76,9 @@ public final class Notifications implements AutoCloseable {
               .getNotifications((int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis())));
       return got != null && got.length > 0;
     } catch (SQLException lost) {
+      if (closed) {
+        return false; // closed while waiting: its connection went with it
+      }
       if (!failing) {
         log.warn(
             "cannot listen for changes ({}); polling until the database answers",
@@ -84,6 +90,8 @@ public final class Notifications implements AutoCloseable {
       return false;
     }
   }
+
+  private volatile boolean closed;
 
   private void closeQuietly() {
     if (connection != null) {
@@ -98,6 +106,7 @@ public final class Notifications implements AutoCloseable {
 
   @Override
   public void close() {
+    closed = true;
     closeQuietly();
   }
 }
