@@ -43,6 +43,22 @@ export async function request(method, path, body) {
   return json;
 }
 
+/** Sends a file as it is (e.g. text/csv), with the CSRF token; answers the reply's JSON and headers. */
+export async function upload(path, contentType, body) {
+  const headers = { Accept: 'application/json', 'Content-Type': contentType };
+  if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  const response = await fetch(path, { method: 'POST', headers, credentials: 'same-origin', body });
+  const text = await response.text();
+  let json = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    json = null;
+  }
+  if (!response.ok) throw new ApiError(response.status, json);
+  return { json, location: response.headers.get('Location') };
+}
+
 export const get = (path) => request('GET', path);
 export const post = (path, body) => request('POST', path, body ?? {});
 export const put = (path, body) => request('PUT', path, body ?? {});

@@ -75,7 +75,7 @@ const NAV = [
   { href: '/console/calls.html', roles: ['agent', 'supervisor', 'admin'], key: 'nav.calls' },
   { href: '/console/callbacks.html', roles: ['agent', 'supervisor', 'admin'], key: 'nav.callbacks' },
   { href: '/console/reports.html', roles: ['supervisor', 'admin'], key: 'nav.reports' },
-  { href: '/console/contacts.html', roles: ['agent', 'supervisor', 'admin'], key: 'nav.contacts' },
+  { href: '/console/contacts.html', roles: ['supervisor', 'admin'], key: 'nav.contacts' },
   { href: '/console/admin.html', roles: ['admin'], key: 'nav.admin' },
 ];
 

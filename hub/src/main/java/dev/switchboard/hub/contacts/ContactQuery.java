@@ -43,6 +43,12 @@ public record ContactQuery(
     if (digits.startsWith("0")) {
       digits = digits.substring(1);
     }
+    // Phones are stored with their last nine digits: a longer number (a landline with its area
+    // code) is found by those.
+    int kept = dev.switchboard.hub.calls.CallStore.TRAILING_DIGITS;
+    if (digits.length() > kept) {
+      digits = digits.substring(digits.length() - kept);
+    }
     return digits.isEmpty() ? Optional.empty() : Optional.of(digits);
   }
 }
