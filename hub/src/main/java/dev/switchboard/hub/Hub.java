@@ -256,7 +256,13 @@ public final class Hub implements AutoCloseable {
                           config
                               .http()
                               .publicUrl()
-                              .orElseGet(() -> ctx.scheme() + "://" + ctx.host()))),
+                              .orElseGet(() -> ctx.scheme() + "://" + ctx.host())),
+                  new dev.switchboard.hub.callbacks.CallbackRoutes(
+                      tenants,
+                      new dev.switchboard.hub.callbacks.CallbackStore(database.jdbi()),
+                      clients,
+                      audit,
+                      clock)),
               clock);
       this.schedule =
           Executors.newSingleThreadScheduledExecutor(
