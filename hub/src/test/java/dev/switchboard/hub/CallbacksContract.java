@@ -22,12 +22,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Missed-call follow-up over real HTTP, a real database and a small PBX that records what reaches
@@ -381,5 +383,31 @@ abstract class CallbacksContract {
             .run(done -> {});
     assertThat(report.calls()).isEqualTo(4);
     assertThat(hub.api("/v1/callbacks").body()).isEqualTo(before);
+  }
+
+  @Test
+  @Timeout(60)
+  void theStreamCarriesCallbackChangesOfTheCallersQueuesOnly() throws Exception {
+    ConsoleClient sup = as("sup999");
+    try (SseReader stream =
+        new SseReader(
+            hub.client(),
+            hub.hub.baseUrl() + "/v1/stream",
+            Map.of("Cookie", "sb_session=" + sup.cookie),
+            null)) {
+      assertThat(stream.status()).isEqualTo(200);
+      abandoned("m1", "0938363734", "998");
+      abandoned("m2", "0938363733", "999");
+      JsonNode first = stream.next("callback", Duration.ofSeconds(20)).data();
+      assertThat(first.path("queue").asText()).isEqualTo("999");
+      assertThat(first.path("status").asText()).isEqualTo("open");
+      answeredOutbound("out1", "0938363733", "100");
+      JsonNode resolved;
+      do {
+        resolved = stream.next("callback", Duration.ofSeconds(20)).data();
+        assertThat(resolved.path("queue").asText()).isEqualTo("999");
+      } while (!resolved.path("status").asText().equals("resolved"));
+      assertThat(resolved.path("resolved_by").asText()).isEqualTo("100");
+    }
   }
 }

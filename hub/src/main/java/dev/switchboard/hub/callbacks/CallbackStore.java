@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -29,21 +30,36 @@ public final class CallbackStore {
 
   /** The items of the tenant-local days {@code from}..{@code to} (inclusive), oldest first. */
   public List<CallbackItem> items(String tenantId, ZoneId zone, LocalDate from, LocalDate to) {
+    return jdbi.withHandle(handle -> items(handle, tenantId, zone, from, to, Optional.empty()));
+  }
+
+  /**
+   * The items of the tenant-local days {@code from}..{@code to}, of one customer number only when
+   * {@code phone} is given, read inside the caller's transaction.
+   */
+  public List<CallbackItem> items(
+      Handle handle,
+      String tenantId,
+      ZoneId zone,
+      LocalDate from,
+      LocalDate to,
+      Optional<String> phone) {
     long start = from.atStartOfDay(zone).toInstant().toEpochMilli();
     List<CallbackDerivation.CallFacts> facts =
-        jdbi.withHandle(
-            handle ->
-                handle
-                    .createQuery(
-                        "select record from calls where tenant_id = :tenant and first_seen_at >="
-                            + " :start and customer_e164 is not null order by first_seen_at,"
-                            + " callid")
-                    .bind("tenant", tenantId)
-                    .bind("start", start)
-                    .mapTo(String.class)
-                    .map(CallbackStore::facts)
-                    .list());
-    Map<String, CallbackItem.Close> closes = closes(tenantId);
+        handle
+            .createQuery(
+                "select record from calls where tenant_id = :tenant and first_seen_at >= :start"
+                    + (phone.isPresent()
+                        ? " and customer_e164 = :phone"
+                        : " and customer_e164 is not null")
+                    + " order by first_seen_at, callid")
+            .bind("tenant", tenantId)
+            .bind("start", start)
+            .bind("phone", phone.orElse(null))
+            .mapTo(String.class)
+            .map(CallbackStore::facts)
+            .list();
+    Map<String, CallbackItem.Close> closes = closes(handle, tenantId);
     List<CallbackItem> items = new ArrayList<>();
     for (CallbackItem item : CallbackDerivation.derive(tenantId, zone, facts)) {
       if (!item.day().isAfter(to)) {
@@ -81,26 +97,22 @@ public final class CallbackStore {
         == 1;
   }
 
-  private Map<String, CallbackItem.Close> closes(String tenantId) {
+  private static Map<String, CallbackItem.Close> closes(Handle handle, String tenantId) {
     Map<String, CallbackItem.Close> closes = new HashMap<>();
-    jdbi.useHandle(
-        handle ->
-            handle
-                .createQuery(
-                    "select item_id, reason, closed_by, closed_at from callback_closes where"
-                        + " tenant_id = :tenant")
-                .bind("tenant", tenantId)
-                .map(
-                    (rs, ctx) -> {
-                      closes.put(
-                          rs.getString(1),
-                          new CallbackItem.Close(
-                              rs.getString(2),
-                              rs.getString(3),
-                              Instant.ofEpochMilli(rs.getLong(4))));
-                      return null;
-                    })
-                .list());
+    handle
+        .createQuery(
+            "select item_id, reason, closed_by, closed_at from callback_closes where"
+                + " tenant_id = :tenant")
+        .bind("tenant", tenantId)
+        .map(
+            (rs, ctx) -> {
+              closes.put(
+                  rs.getString(1),
+                  new CallbackItem.Close(
+                      rs.getString(2), rs.getString(3), Instant.ofEpochMilli(rs.getLong(4))));
+              return null;
+            })
+        .list();
     return closes;
   }
 
