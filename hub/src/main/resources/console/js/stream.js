@@ -13,7 +13,7 @@ let opened = 0;
 let retry = 1000;
 let indicator = null;
 
-/** Calls handler(data, id) for every event of this name ('call', 'agent', 'screen_pop'). */
+/** Calls handler(data, id) for every event of this name ('call', 'agent', 'screen_pop', 'callback'). */
 export function on(name, handler) {
   if (!listeners.has(name)) listeners.set(name, []);
   listeners.get(name).push(handler);
@@ -52,7 +52,7 @@ function dispatch(name, event) {
 function connect() {
   const url = lastEventId === null ? '/v1/stream' : `/v1/stream?last_event_id=${encodeURIComponent(lastEventId)}`;
   source = new EventSource(url);
-  for (const name of ['call', 'agent', 'screen_pop']) {
+  for (const name of ['call', 'agent', 'screen_pop', 'callback']) {
     source.addEventListener(name, (event) => dispatch(name, event));
   }
   source.addEventListener('resync', () => {

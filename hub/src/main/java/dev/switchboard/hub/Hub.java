@@ -176,7 +176,11 @@ public final class Hub implements AutoCloseable {
               metrics,
               config.intake().queueCapacity(),
               config.intake().maxBatch(),
-              database.pacing());
+              database.pacing(),
+              new dev.switchboard.hub.callbacks.CallbackChanges(
+                  new dev.switchboard.hub.callbacks.CallbackStore(database.jdbi()),
+                  tenant ->
+                      tenants.find(tenant).map(Tenant::zone).orElse(WebhookParser.DEFAULT_ZONE)));
       this.sweeper = new CallSweeper(calls, writer::submit, clock, config.calls().sweepAfter());
       PbxClients clients = new PbxClients(tenants);
       this.cdrSync =
@@ -261,7 +265,13 @@ public final class Hub implements AutoCloseable {
                           config
                               .http()
                               .publicUrl()
-                              .orElseGet(() -> ctx.scheme() + "://" + ctx.host()))),
+                              .orElseGet(() -> ctx.scheme() + "://" + ctx.host())),
+                  new dev.switchboard.hub.callbacks.CallbackRoutes(
+                      tenants,
+                      new dev.switchboard.hub.callbacks.CallbackStore(database.jdbi()),
+                      clients,
+                      audit,
+                      clock)),
               clock);
       this.schedule =
           Executors.newSingleThreadScheduledExecutor(

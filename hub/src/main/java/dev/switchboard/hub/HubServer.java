@@ -85,7 +85,8 @@ final class HubServer {
       Scopes scopes,
       Reporting reporting,
       ContactImports contactImports,
-      TenantSettingsRoutes settings) {}
+      TenantSettingsRoutes settings,
+      dev.switchboard.hub.callbacks.CallbackRoutes callbacks) {}
 
   /** The console's security headers: scripts from the hub only, no framing, no sniffing. */
   static final Map<String, String> CONSOLE_HEADERS =
@@ -223,6 +224,7 @@ final class HubServer {
           features.reporting().register(routes);
           features.sessions().register(routes);
           features.actions().register(routes);
+          features.callbacks().register(routes);
           new AgentRoutes(
                   features.agents(),
                   id -> features.tenants().find(id).isPresent(),

@@ -116,6 +116,15 @@ class SqliteApiMatchesSpecTest extends AccessContract {
     token.send("PUT", "/v1/settings/kpi", "{\"service_level_seconds\":0}", Map.of());
     token.send("PUT", "/v1/me/language", "{\"language\":\"en\"}", Map.of());
     token.send("DELETE", "/v1/users/dung", null, Map.of());
+    var callbacks = token.get("/v1/callbacks");
+    String callback = callbacks.json().path("items").path(0).path("id").asText();
+    token.get("/v1/callbacks?status=bogus");
+    token.get("/v1/callbacks/summary");
+    token.get("/v1/callbacks/" + callback);
+    token.send("POST", "/v1/callbacks/" + callback + "/close", "{}", Map.of());
+    token.send("POST", "/v1/callbacks/" + callback + "/close", "{\"reason\":\"spam\"}", Map.of());
+    token.send("POST", "/v1/callbacks/" + callback + "/call", null, Map.of());
+    as("an").change("POST", "/v1/callbacks/" + callback + "/call", null);
     token.send("DELETE", "/v1/session", null, Map.of());
     ConsoleClient nobody = new ConsoleClient(hub.hub.baseUrl());
     nobody.spec = SPEC;

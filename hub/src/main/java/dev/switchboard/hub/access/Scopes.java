@@ -93,6 +93,14 @@ public final class Scopes {
                       .anyMatch(extension -> agentScope.admits(change.tenantId(), extension))
                   : callScope.admits(
                       change.tenantId(), change.extensions(), change.queue(), Optional.empty());
+          // Callback items: the caller's queues only, like GET /v1/callbacks.
+          case CALLBACK ->
+              (caller.isApiToken() || change.tenantId().equals(caller.user().tenantId()))
+                  && (caller.seesEverything()
+                      || change
+                          .queue()
+                          .filter(queue -> caller.queues().orElse(List.of()).contains(queue))
+                          .isPresent());
         };
   }
 

@@ -280,7 +280,8 @@ public final class ActionRoutes {
     }
   }
 
-  private static ApiException translate(String tenant, PbxClientException failed) {
+  /** The API error a PBX failure reaches the caller as. */
+  public static ApiException translate(String tenant, PbxClientException failed) {
     if (failed instanceof PbxRejectedKeyException) {
       return ApiException.badGateway(
           "the PBX rejected tenant '" + tenant + "''s key or domain; check its PBX settings");

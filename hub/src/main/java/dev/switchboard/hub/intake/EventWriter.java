@@ -1,6 +1,7 @@
 package dev.switchboard.hub.intake;
 
 import dev.switchboard.hub.agents.AgentBoard;
+import dev.switchboard.hub.callbacks.CallbackChanges;
 import dev.switchboard.hub.calls.CallLookups;
 import dev.switchboard.hub.calls.CallStore;
 import dev.switchboard.hub.contacts.ContactStore;
@@ -77,12 +78,42 @@ public final class EventWriter implements AutoCloseable {
       int capacity,
       int maxBatch,
       Pacing pacing) {
+    this(
+        jdbi,
+        eventLog,
+        calls,
+        agents,
+        contacts,
+        lookups,
+        publisher,
+        metrics,
+        capacity,
+        maxBatch,
+        pacing,
+        CallbackChanges.none());
+  }
+
+  /** A writer that also pushes the {@code callback} changes of each stored call record. */
+  public EventWriter(
+      Jdbi jdbi,
+      EventLog eventLog,
+      CallStore calls,
+      AgentBoard agents,
+      ContactStore contacts,
+      CallLookups lookups,
+      ChangePublisher publisher,
+      MeterRegistry metrics,
+      int capacity,
+      int maxBatch,
+      Pacing pacing,
+      CallbackChanges callbacks) {
     this.jdbi = jdbi;
     this.pacing = pacing;
     this.eventLog = eventLog;
     this.repeats = new RepeatedDeliveries(eventLog);
     this.projector =
-        new Projector(eventLog, calls, agents, contacts, lookups, publisher::anyoneListening);
+        new Projector(
+            eventLog, calls, agents, contacts, lookups, publisher::anyoneListening, callbacks);
     this.publisher = publisher;
     this.capacity = capacity;
     this.maxBatch = maxBatch;

@@ -3,6 +3,7 @@ package dev.switchboard.hub.intake;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.hub.agents.AgentBoard;
 import dev.switchboard.hub.agents.AgentStatus;
+import dev.switchboard.hub.callbacks.CallbackChanges;
 import dev.switchboard.hub.calls.Call;
 import dev.switchboard.hub.calls.CallFold;
 import dev.switchboard.hub.calls.CallJson;
@@ -51,6 +52,7 @@ final class Projector {
   private final ScreenPops screenPops;
   private final CallLookups lookups;
   private final java.util.function.BooleanSupplier listening;
+  private final CallbackChanges callbacks;
 
   private record CallKey(String tenantId, String callId) {}
 
@@ -75,8 +77,10 @@ final class Projector {
       AgentBoard agents,
       ContactStore contacts,
       CallLookups lookups,
-      java.util.function.BooleanSupplier listening) {
+      java.util.function.BooleanSupplier listening,
+      CallbackChanges callbacks) {
     this.listening = listening;
+    this.callbacks = callbacks;
     this.log = log;
     this.calls = calls;
     this.agents = agents;
@@ -123,6 +127,7 @@ final class Projector {
               folded.queue(),
               record));
       call = Optional.of(folded);
+      changes.addAll(callbacks.of(handle, folded, seq));
     }
     Instant at = draft.receivedAt();
     WebhookEvent webhook = draft.webhook().orElse(null);

@@ -10,7 +10,7 @@ import java.util.Set;
  *
  * @param seq the log sequence of the event that caused it (the SSE event id)
  * @param tenantId the tenant
- * @param kind {@code call}, {@code agent} or {@code screen_pop}
+ * @param kind {@code call}, {@code agent}, {@code screen_pop} or {@code callback}
  * @param extensions the extensions it concerns (for the stream's extension filter)
  * @param queue the queue it concerns (for the stream's queue filter)
  * @param data the JSON payload
@@ -27,7 +27,8 @@ public record Change(
   public enum Kind {
     CALL("call"),
     AGENT("agent"),
-    SCREEN_POP("screen_pop");
+    SCREEN_POP("screen_pop"),
+    CALLBACK("callback");
 
     private final String eventName;
 

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.hub.agents.AgentBoard;
 import dev.switchboard.hub.agents.AgentScope;
 import dev.switchboard.hub.agents.AgentStatus;
+import dev.switchboard.hub.callbacks.CallbackItem;
+import dev.switchboard.hub.callbacks.CallbackStore;
 import dev.switchboard.hub.calls.CallFilter;
 import dev.switchboard.hub.calls.CallScope;
 import dev.switchboard.hub.calls.CallStore;
@@ -50,6 +52,7 @@ public final class WallboardRoutes {
       KpiSettings kpi) {}
 
   private final Jdbi jdbi;
+  private final CallbackStore callbacks;
   private final CallStore calls;
   private final AgentBoard board;
   private final Clock clock;
@@ -63,6 +66,7 @@ public final class WallboardRoutes {
       Clock clock,
       Function<Context, Audience> audienceOf) {
     this.jdbi = jdbi;
+    this.callbacks = new CallbackStore(jdbi);
     this.calls = calls;
     this.board = board;
     this.clock = clock;
@@ -109,8 +113,11 @@ public final class WallboardRoutes {
     }
     ArrayNode cards = body.putArray("queues");
     if (!audience.ownTileOnly()) {
+      Map<String, Integer> callbacksOpen = callbacksOpen(audience, now);
       for (var queue : members.keySet()) {
-        cards.add(card(queue, members.get(queue), statusOf, open, today, audience.kpi()));
+        ObjectNode card = card(queue, members.get(queue), statusOf, open, today, audience.kpi());
+        card.put("callbacks_open", callbacksOpen.getOrDefault(queue, 0));
+        cards.add(card);
       }
     }
     ArrayNode live = body.putArray("live_calls");
@@ -118,6 +125,19 @@ public final class WallboardRoutes {
       live.add(liveCall(call));
     }
     ctx.json(body);
+  }
+
+  /** Open callback items per queue over the work list's default week (issue: callbacks). */
+  private Map<String, Integer> callbacksOpen(Audience audience, Instant now) {
+    java.time.LocalDate day = now.atZone(audience.zone()).toLocalDate();
+    Map<String, Integer> counts = new HashMap<>();
+    for (CallbackItem item :
+        callbacks.items(audience.tenantId(), audience.zone(), day.minusDays(6), day)) {
+      if (item.status().equals("open") && item.queue().isPresent()) {
+        counts.merge(item.queue().get(), 1, Integer::sum);
+      }
+    }
+    return counts;
   }
 
   private List<JsonNode> today(Audience audience, Instant dayStart) {

@@ -1,0 +1,142 @@
+package dev.switchboard.hub.callbacks;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Reads callback items: derives them from the stored call records of a range of tenant-local days
+ * and lays the hand closes over them; stores hand closes. Thread-safe.
+ */
+public final class CallbackStore {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Jdbi jdbi;
+
+  /** A store over {@code jdbi}. */
+  public CallbackStore(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  /** The items of the tenant-local days {@code from}..{@code to} (inclusive), oldest first. */
+  public List<CallbackItem> items(String tenantId, ZoneId zone, LocalDate from, LocalDate to) {
+    return jdbi.withHandle(handle -> items(handle, tenantId, zone, from, to, Optional.empty()));
+  }
+
+  /**
+   * The items of the tenant-local days {@code from}..{@code to}, of one customer number only when
+   * {@code phone} is given, read inside the caller's transaction.
+   */
+  public List<CallbackItem> items(
+      Handle handle,
+      String tenantId,
+      ZoneId zone,
+      LocalDate from,
+      LocalDate to,
+      Optional<String> phone) {
+    long start = from.atStartOfDay(zone).toInstant().toEpochMilli();
+    List<CallbackDerivation.CallFacts> facts =
+        handle
+            .createQuery(
+                "select record from calls where tenant_id = :tenant and first_seen_at >= :start"
+                    + (phone.isPresent()
+                        ? " and customer_e164 = :phone"
+                        : " and customer_e164 is not null")
+                    + " order by first_seen_at, callid")
+            .bind("tenant", tenantId)
+            .bind("start", start)
+            .bind("phone", phone.orElse(null))
+            .mapTo(String.class)
+            .map(CallbackStore::facts)
+            .list();
+    Map<String, CallbackItem.Close> closes = closes(handle, tenantId);
+    List<CallbackItem> items = new ArrayList<>();
+    for (CallbackItem item : CallbackDerivation.derive(tenantId, zone, facts)) {
+      if (!item.day().isAfter(to)) {
+        items.add(item.closed(Optional.ofNullable(closes.get(item.id()))));
+      }
+    }
+    return items;
+  }
+
+  /** One item by its id. */
+  public Optional<CallbackItem> find(String tenantId, ZoneId zone, String id) {
+    return CallbackDerivation.dayOf(id)
+        .flatMap(
+            day ->
+                items(tenantId, zone, day, day).stream()
+                    .filter(item -> item.id().equals(id))
+                    .findFirst());
+  }
+
+  /** Closes an item by hand; false when it was already closed. */
+  public boolean close(String tenantId, String id, String reason, String by, Instant at) {
+    return jdbi.withHandle(
+            handle ->
+                handle
+                    .createUpdate(
+                        "insert into callback_closes (tenant_id, item_id, reason, closed_by,"
+                            + " closed_at) values (:tenant, :id, :reason, :by, :at) on conflict"
+                            + " (tenant_id, item_id) do nothing")
+                    .bind("tenant", tenantId)
+                    .bind("id", id)
+                    .bind("reason", reason)
+                    .bind("by", by)
+                    .bind("at", at.toEpochMilli())
+                    .execute())
+        == 1;
+  }
+
+  private static Map<String, CallbackItem.Close> closes(Handle handle, String tenantId) {
+    Map<String, CallbackItem.Close> closes = new HashMap<>();
+    handle
+        .createQuery(
+            "select item_id, reason, closed_by, closed_at from callback_closes where"
+                + " tenant_id = :tenant")
+        .bind("tenant", tenantId)
+        .map(
+            (rs, ctx) -> {
+              closes.put(
+                  rs.getString(1),
+                  new CallbackItem.Close(
+                      rs.getString(2), rs.getString(3), Instant.ofEpochMilli(rs.getLong(4))));
+              return null;
+            })
+        .list();
+    return closes;
+  }
+
+  private static CallbackDerivation.CallFacts facts(String record) {
+    JsonNode call;
+    try {
+      call = JSON.readTree(record);
+    } catch (JsonProcessingException corrupt) {
+      throw new IllegalStateException("a stored call record is not JSON", corrupt);
+    }
+    return new CallbackDerivation.CallFacts(
+        call.path("callid").asText(),
+        call.path("direction").asText(),
+        call.path("customer").path("phone").asText(),
+        text(call, "queue"),
+        call.path("state").asText(),
+        text(call, "outcome"),
+        text(call, "answered_by"),
+        Instant.parse(call.path("first_seen_at").asText()),
+        text(call, "answered_at").map(Instant::parse));
+  }
+
+  private static Optional<String> text(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    return value == null || value.isNull() ? Optional.empty() : Optional.of(value.asText());
+  }
+}
