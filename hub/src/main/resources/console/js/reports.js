@@ -23,6 +23,7 @@ const TOTALS = ['offered', 'answered', 'abandoned', 'short_abandons', 'answer_ra
 const COLUMN_OF = Object.fromEntries([...QUEUE_COLUMNS, ...AGENT_COLUMNS]);
 const charts = {};
 let report = null;
+let callbacks = null;
 let user = null;
 
 function format(value, kind) {
@@ -133,6 +134,15 @@ function render() {
     el('dt', { text: t(`report.col.${field}`) }),
     el('dd', { dataset: { field }, text: definition(field, settings) }),
   ]));
+  fill(byId('callbacks'), [
+    ['items', formatNumber(callbacks.items ?? null)],
+    ['resolved_by_callback', formatNumber(callbacks.resolved_by_callback ?? null)],
+    ['callback_rate', formatPercent(callbacks.callback_rate ?? null)],
+    ['mean_time_to_callback_seconds', format(callbacks.mean_time_to_callback_seconds, 's')],
+    ['median_time_to_callback_seconds', format(callbacks.median_time_to_callback_seconds, 's')],
+  ].map(([field, value]) => el('div', { class: 'card total', dataset: { field }, title: t(`report.callbacks.${field}.def`) },
+    el('div', { class: 'muted', text: t(`report.callbacks.${field}`) }),
+    el('div', { class: 'figure', text: value }))));
   drawCharts();
   fillSettings(settings);
 }
@@ -152,6 +162,9 @@ async function load(asked) {
   status.className = 'message';
   try {
     report = await get(`/v1/reports${query(asked)}`);
+    // The work list's figures for the same days (a range it cannot count shows dashes).
+    callbacks = await get(`/v1/callbacks/summary${query({ from: report.from, to: report.to, queue: asked.queue })}`)
+      .catch(() => ({}));
     status.textContent = '';
     render();
     document.body.dataset.loaded = String(Number(document.body.dataset.loaded ?? 0) + 1);

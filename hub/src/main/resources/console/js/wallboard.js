@@ -147,7 +147,8 @@ function drawQueues() {
         kpi('kpi.abandoned', formatNumber(today.abandoned ?? null), level(abandonRate, 0.05, 0.1, false)),
         kpi('kpi.sl', formatPercent(today.service_level ?? null), level(today.service_level, 0.8, 0.6, true)),
         kpi('kpi.asa', formatDuration(today.asa_seconds ?? null), level(today.asa_seconds, 20, 60, false)),
-        kpi('kpi.aht', formatDuration(today.aht_seconds ?? null))));
+        kpi('kpi.aht', formatDuration(today.aht_seconds ?? null)),
+        kpi('kpi.callbacks_open', formatNumber(queue.callbacks_open ?? null))));
   }));
 }
 

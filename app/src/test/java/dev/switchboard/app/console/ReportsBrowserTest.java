@@ -210,6 +210,13 @@ class ReportsBrowserTest {
         .as("the definition beside the figure, with the tenant's threshold")
         .contains("20");
 
+    assertThat(
+            browser
+                .driver
+                .findElement(By.cssSelector("#callbacks [data-field=items] .figure"))
+                .getText())
+        .as("the abandoned calls of 999 are the callback work list's items")
+        .isEqualTo("3");
     assertThat(chartSums("chart-hours").stream().map(Number::intValue).toList())
         .as("answered, abandoned by hour")
         .containsExactly(7, 3);
