@@ -7,7 +7,6 @@ import dev.switchboard.pbx.config.BuiltInCallCenter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,12 +31,14 @@ class AdminBrowserTest {
   @TempDir static Path folder;
   private ConsoleRig rig;
   private Browser browser;
+  private ConsolePages pages;
 
   @BeforeAll
   void start() {
     if (Browser.missing().isEmpty()) {
       browser = Browser.start();
       rig = ConsoleRig.start(folder);
+      pages = new ConsolePages(browser, rig);
     }
   }
 
@@ -57,34 +58,15 @@ class AdminBrowserTest {
   }
 
   private void logIn(String username, String password) {
-    browser.forget(rig.url(""));
-    browser.driver.get(rig.url("/console/index.html"));
-    await().atMost(Duration.ofSeconds(20)).until(() -> !all("#login-submit").isEmpty());
-    browser.driver.findElement(By.id("username")).sendKeys(username);
-    browser.driver.findElement(By.id("password")).sendKeys(password);
-    browser.driver.findElement(By.id("login-submit")).click();
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(() -> !browser.driver.getCurrentUrl().contains("/console/index.html"));
+    pages.logIn(username, password);
   }
 
   private void open(String page) {
-    browser.driver.get(rig.url(page));
-    try {
-      await().atMost(Duration.ofSeconds(20)).until(() -> !all("body[data-ready=true]").isEmpty());
-    } catch (ConditionTimeoutException notReady) {
-      throw new AssertionError(
-          page
-              + " never got ready; it shows:\n"
-              + browser.driver.findElement(By.tagName("body")).getText()
-              + "\nits console:\n"
-              + browser.consoleLog(),
-          notReady);
-    }
+    pages.open(page);
   }
 
-  private List<WebElement> all(String css) {
-    return browser.driver.findElements(By.cssSelector(css));
+  private List<org.openqa.selenium.WebElement> all(String css) {
+    return pages.all(css);
   }
 
   private String text(String id) {

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,12 +30,14 @@ class ContactsBrowserTest {
   @TempDir static Path folder;
   private ConsoleRig rig;
   private Browser browser;
+  private ConsolePages pages;
 
   @BeforeAll
   void start() {
     if (Browser.missing().isEmpty()) {
       browser = Browser.start();
       rig = ConsoleRig.start(folder);
+      pages = new ConsolePages(browser, rig);
     }
   }
 
@@ -56,33 +57,15 @@ class ContactsBrowserTest {
   }
 
   private void logIn(String username) {
-    browser.forget(rig.url(""));
-    browser.driver.get(rig.url("/console/index.html"));
-    await().atMost(Duration.ofSeconds(20)).until(() -> !all("#login-submit").isEmpty());
-    browser.driver.findElement(By.id("username")).sendKeys(username);
-    browser.driver.findElement(By.id("password")).sendKeys(ConsoleRig.PASSWORD);
-    browser.driver.findElement(By.id("login-submit")).click();
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(() -> !browser.driver.getCurrentUrl().contains("/console/index.html"));
+    pages.logIn(username, ConsoleRig.PASSWORD);
   }
 
   private void openContacts() {
-    browser.driver.get(rig.url("/console/contacts.html"));
-    try {
-      await().atMost(Duration.ofSeconds(20)).until(() -> !all("body[data-ready=true]").isEmpty());
-    } catch (ConditionTimeoutException notReady) {
-      throw new AssertionError(
-          "the contacts page never got ready; it shows:\n"
-              + browser.driver.findElement(By.tagName("body")).getText()
-              + "\nits console:\n"
-              + browser.consoleLog(),
-          notReady);
-    }
+    pages.open("/console/contacts.html");
   }
 
-  private List<WebElement> all(String css) {
-    return browser.driver.findElements(By.cssSelector(css));
+  private List<org.openqa.selenium.WebElement> all(String css) {
+    return pages.all(css);
   }
 
   private String searched() {

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,12 +33,14 @@ class ReportsBrowserTest {
   @TempDir static Path folder;
   private ConsoleRig rig;
   private Browser browser;
+  private ConsolePages pages;
 
   @BeforeAll
   void start() {
     if (Browser.missing().isEmpty()) {
       browser = Browser.start();
       rig = ConsoleRig.start(folder);
+      pages = new ConsolePages(browser, rig);
       rig.hub
           .users()
           .add(
@@ -78,6 +79,18 @@ class ReportsBrowserTest {
     if (rig != null) {
       rig.close();
     }
+  }
+
+  private void logIn(String username) {
+    pages.logIn(username, ConsoleRig.PASSWORD);
+  }
+
+  private void openReports() {
+    pages.open("/console/reports.html");
+  }
+
+  private List<org.openqa.selenium.WebElement> all(String css) {
+    return pages.all(css);
   }
 
   private void answered(String id, String queue, String agent, int wait, int talk) {
@@ -134,36 +147,6 @@ class ReportsBrowserTest {
 
   private void webhook(String path, Map<String, String> fields) {
     assertThat(rig.webhook(path, fields).statusCode()).as(path + " " + fields).isEqualTo(200);
-  }
-
-  private void logIn(String username) {
-    browser.forget(rig.url(""));
-    browser.driver.get(rig.url("/console/index.html"));
-    await().atMost(Duration.ofSeconds(20)).until(() -> !all("#login-submit").isEmpty());
-    browser.driver.findElement(By.id("username")).sendKeys(username);
-    browser.driver.findElement(By.id("password")).sendKeys(ConsoleRig.PASSWORD);
-    browser.driver.findElement(By.id("login-submit")).click();
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(() -> !browser.driver.getCurrentUrl().contains("/console/index.html"));
-  }
-
-  private void openReports() {
-    browser.driver.get(rig.url("/console/reports.html"));
-    try {
-      await().atMost(Duration.ofSeconds(20)).until(() -> !all("body[data-ready=true]").isEmpty());
-    } catch (ConditionTimeoutException notReady) {
-      throw new AssertionError(
-          "the reports page never got ready; it shows:\n"
-              + browser.driver.findElement(By.tagName("body")).getText()
-              + "\nits console:\n"
-              + browser.consoleLog(),
-          notReady);
-    }
-  }
-
-  private List<org.openqa.selenium.WebElement> all(String css) {
-    return browser.driver.findElements(By.cssSelector(css));
   }
 
   private String total(String field) {
