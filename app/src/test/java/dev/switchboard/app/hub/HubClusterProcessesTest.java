@@ -45,6 +45,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -180,8 +181,16 @@ class HubClusterProcessesTest {
     assertThat(committed).hasSizeGreaterThan(truth.size() * 3);
     for (int i = 0; i < 2; i++) {
       Stream stream = streams.get(i);
-      await().atMost(Duration.ofSeconds(30)).until(() -> stream.seen().size() >= committed.size());
-      assertThat(stream.seen()).as("node " + i + "'s stream").containsExactlyElementsOf(committed);
+      try {
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> stream.seen().size() >= committed.size());
+      } catch (ConditionTimeoutException tooFew) {
+        // the assertion below says what is missing and how the stream ended
+      }
+      assertThat(stream.seen())
+          .as("node %d's stream (%s); the nodes' warnings: %s", i, stream.notes(), warnings())
+          .containsExactlyElementsOf(committed);
     }
     // The killed node's stream: a prefix of the log up to the kill.
     List<String> cut = before.seen();
@@ -204,6 +213,15 @@ class HubClusterProcessesTest {
           .as("milliseconds between sync runs %s", runs)
           .isGreaterThanOrEqualTo(SYNC_EVERY.toMillis() - 250);
     }
+  }
+
+  /** The lines of warning and error the hub processes printed. */
+  private List<String> warnings() {
+    return processes.stream()
+        .flatMap(process -> process.output().lines())
+        .filter(line -> line.contains(" WARN ") || line.contains(" ERROR "))
+        .limit(50)
+        .toList();
   }
 
   private AppProcess startNode() {
@@ -508,6 +526,7 @@ class HubClusterProcessesTest {
   /** A stream client: every event's id, name and what it is about, in the order received. */
   private static final class Stream implements AutoCloseable {
     private final List<String> seen = new CopyOnWriteArrayList<>();
+    private final List<String> notes = new CopyOnWriteArrayList<>();
     private final Map<String, String> current = new LinkedHashMap<>();
     private volatile long lastId;
     private final Thread reader;
@@ -543,6 +562,8 @@ class HubClusterProcessesTest {
               long id = Long.parseLong(current.get("id"));
               seen.add(line(id, current.getOrDefault("event", "message"), current.get("data")));
               lastId = id;
+            } else if (current.containsKey("event")) {
+              notes.add(current.get("event") + " " + current.get("data"));
             }
             current.clear();
           } else if (!l.startsWith(":")) {
@@ -552,9 +573,16 @@ class HubClusterProcessesTest {
             current.merge(name, value, (a, b) -> a + "\n" + b);
           }
         }
+        notes.add("ended by the node after " + seen.size() + " changes");
       } catch (IOException ended) {
         // the node went away, or the test closed the stream
+        notes.add("ended after " + seen.size() + " changes: " + ended);
       }
+    }
+
+    /** Events without an id (resync) and how the stream ended, if it did. */
+    List<String> notes() {
+      return List.copyOf(notes);
     }
 
     List<String> seen() {
