@@ -119,6 +119,10 @@ class HubClusterProcessesTest {
       nodeUrls.set(i, urlOf(node));
     }
 
+    // The streams open first: once the PBX is set, the status poll may log a change at any time.
+    for (int i = 0; i < NODES; i++) {
+      streams.add(Stream.open(http, nodeUrls.get(i), API_TOKEN, null));
+    }
     startBalancer();
     startPbxFront();
     String token =
@@ -135,10 +139,6 @@ class HubClusterProcessesTest {
                 .put("key", BuiltInCallCenter.KEY)
                 .toString());
     assertThat(pbxSet.toString()).doesNotContain(BuiltInCallCenter.KEY);
-
-    for (int i = 0; i < NODES; i++) {
-      streams.add(Stream.open(http, nodeUrls.get(i), API_TOKEN, null));
-    }
 
     // Before, during and after the loss of node 2.
     traffic(0, 8);

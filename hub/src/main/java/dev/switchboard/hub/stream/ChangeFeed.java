@@ -43,6 +43,11 @@ public final class ChangeFeed {
     }
   }
 
+  /** How many changes each client's buffer holds. */
+  public int bufferPerClient() {
+    return bufferPerClient;
+  }
+
   /** How many clients are subscribed. */
   public int clients() {
     return subscriptions.size();

@@ -38,7 +38,7 @@ public final class SharedChanges implements ChangePublisher, AutoCloseable {
   /** The channel writers notify after each batch. */
   public static final String CHANNEL = "switchboard_changes";
 
-  /** How many changes one read takes. */
+  /** How many changes one read takes at most. */
   static final int READ_LIMIT = 2_000;
 
   private static final Logger log = LoggerFactory.getLogger(SharedChanges.class);
@@ -49,6 +49,7 @@ public final class SharedChanges implements ChangePublisher, AutoCloseable {
   private final Clock clock;
   private final Optional<Notifications> notifications;
   private final Duration poll;
+  private final int readLimit;
   private final Semaphore wakeups = new Semaphore(0);
   private final AtomicLong cursorSeq = new AtomicLong();
   private long cursorN = Integer.MAX_VALUE; // the last change read of cursorSeq (max: all)
@@ -73,6 +74,9 @@ public final class SharedChanges implements ChangePublisher, AutoCloseable {
     this.clock = clock;
     this.notifications = notifications;
     this.poll = poll;
+    // A read is handed to each client's buffer at once: never more than half of it, so that a node
+    // catching up does not overflow clients that keep up.
+    this.readLimit = Math.max(1, Math.min(READ_LIMIT, feed.bufferPerClient() / 2));
     this.cursorSeq.set(jdbi.withHandle(SharedChanges::lastLogged));
     metrics.gauge("switchboard.stream.shared_cursor", cursorSeq, AtomicLong::doubleValue);
   }
@@ -127,7 +131,7 @@ public final class SharedChanges implements ChangePublisher, AutoCloseable {
   }
 
   /**
-   * Reads the changes committed after the last one read (at most {@value #READ_LIMIT}) and hands
+   * Reads the changes committed after the last one read (at most half a client's buffer) and hands
    * them to this node's stream clients; returns how many.
    */
   public int runOnce() {
@@ -141,7 +145,7 @@ public final class SharedChanges implements ChangePublisher, AutoCloseable {
                         + " seq > :seq or (seq = :seq and n > :n) order by seq, n limit :limit")
                 .bind("seq", last[0])
                 .bind("n", last[1])
-                .bind("limit", READ_LIMIT)
+                .bind("limit", readLimit)
                 .map(
                     (rs, ctx) -> {
                       last[0] = rs.getLong("seq");
@@ -199,7 +203,7 @@ public final class SharedChanges implements ChangePublisher, AutoCloseable {
       try {
         wakeups.tryAcquire(poll.toMillis(), TimeUnit.MILLISECONDS);
         wakeups.drainPermits();
-        while (running && runOnce() == READ_LIMIT) {
+        while (running && runOnce() == readLimit) {
           // a long way behind: read on at once
         }
         if (failing) {
