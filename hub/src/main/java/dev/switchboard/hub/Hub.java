@@ -362,8 +362,8 @@ public final class Hub implements AutoCloseable {
     try {
       job.run();
     } catch (RuntimeException failed) {
-      if (Database.isConnectionFailure(failed)) {
-        // The writer says so once; a stack trace every few seconds of an outage says nothing more.
+      if (Database.isConnectionFailure(failed) || Database.isBusy(failed)) {
+        // An outage or a long write elsewhere: a stack trace every few seconds says nothing more.
         log.warn("{} failed: {}; will try again", what, Database.rootCause(failed));
       } else {
         log.warn("{} failed; will try again", what, failed);

@@ -18,6 +18,8 @@ import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 /**
  * An open, migrated database: a connection pool and a JDBI handle over it. SQLite files are opened
@@ -368,6 +370,23 @@ public final class Database implements AutoCloseable {
       if (cause instanceof SQLException sql
           && sql.getSQLState() != null
           && sql.getSQLState().startsWith("08")) {
+        return true;
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@code failure} (or a cause) says SQLite's file was locked by another writer for longer
+   * than the busy timeout: a long write elsewhere, not a fault, and retrying later works.
+   */
+  public static boolean isBusy(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLiteException sqlite
+          && (sqlite.getResultCode().code & 0xff) == SQLiteErrorCode.SQLITE_BUSY.code) {
         return true;
       }
       if (cause.getCause() == cause) {

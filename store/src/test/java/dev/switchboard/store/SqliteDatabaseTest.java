@@ -47,6 +47,29 @@ class SqliteDatabaseTest extends DatabaseContract {
   }
 
   @Test
+  void aWriteLockedOutByAnotherWriterIsToldApartFromOtherFailures() throws Exception {
+    String url = "jdbc:sqlite:" + folder.resolve("busy.db");
+    try (java.sql.Connection holder = java.sql.DriverManager.getConnection(url);
+        java.sql.Connection late = java.sql.DriverManager.getConnection(url)) {
+      holder.createStatement().execute("create table t (x integer)");
+      holder.createStatement().execute("begin immediate");
+      holder.createStatement().execute("insert into t values (1)");
+      late.createStatement().execute("pragma busy_timeout = 0");
+      java.sql.SQLException locked = null;
+      try {
+        late.createStatement().execute("insert into t values (2)");
+      } catch (java.sql.SQLException expected) {
+        locked = expected;
+      }
+      assertThat((Throwable) locked).isNotNull();
+      assertThat(Database.isBusy(new IllegalStateException("job failed", locked))).isTrue();
+      assertThat(Database.isConnectionFailure(locked)).isFalse();
+      assertThat(Database.isBusy(new IllegalStateException("job failed"))).isFalse();
+      assertThat(Database.isBusy(new java.sql.SQLException("syntax error"))).isFalse();
+    }
+  }
+
+  @Test
   void transactionsThatReadThenWriteBesideAnotherProcessNeverFailBusy() throws Exception {
     // Two pools on one file, as the serving hub and `hub import-contacts` are: each transaction
     // reads, then writes. Begun deferred, the write of one finds the other's commit in between and
