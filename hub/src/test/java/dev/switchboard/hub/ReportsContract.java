@@ -213,9 +213,35 @@ abstract class ReportsContract {
     assertThat(hub.hub.reportRollups().runUntilClean()).isPositive();
     JsonNode rolled = report(DAY + "&queue=999");
     assertThat(rolled.get("buckets_counted_live").asInt()).isZero();
+    assertThat(rolled.get("agent_days_from_day_totals").asInt()).isEqualTo(1);
     assertThat(rolled.get("totals")).isEqualTo(live.get("totals"));
     assertThat(rolled.get("by_agent")).isEqualTo(live.get("by_agent"));
     assertThat(rolled.get("by_hour")).isEqualTo(live.get("by_hour"));
+  }
+
+  @Test
+  void dayTotalsFollowTheTimeZoneAndGiveTheSameAgentFigures() {
+    hub.hub.reportRollups().runUntilClean();
+    JsonNode inVietnam = report(DAY);
+    assertThat(inVietnam.get("agent_days_from_day_totals").asInt()).isEqualTo(1);
+
+    // The same calls seen from Paris (UTC+1 in March): they rang on 1 March there too, at 4 am.
+    ConsoleClient root = as("root");
+    var changed = root.change("PUT", "/v1/tenant", "{\"time_zone\":\"Europe/Paris\"}");
+    assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+    JsonNode fromBuckets = report(DAY);
+    assertThat(fromBuckets.get("time_zone").asText()).isEqualTo("Europe/Paris");
+    assertThat(fromBuckets.get("agent_days_from_day_totals").asInt())
+        .as("the Vietnamese day's totals are not used for a Paris day")
+        .isZero();
+    assertThat(fromBuckets.get("by_agent")).isEqualTo(inVietnam.get("by_agent"));
+    assertThat(row(fromBuckets.get("by_hour"), "hour", "4").get("offered").asInt()).isEqualTo(11);
+
+    hub.hub.reportRollups().runUntilClean();
+    JsonNode fromDays = report(DAY);
+    assertThat(fromDays.get("agent_days_from_day_totals").asInt()).isEqualTo(1);
+    assertThat(fromDays.get("by_agent")).isEqualTo(inVietnam.get("by_agent"));
+    assertThat(fromDays.get("totals")).isEqualTo(inVietnam.get("totals"));
   }
 
   @Test
@@ -276,10 +302,15 @@ abstract class ReportsContract {
     assertThat(after.get("totals").get("offered").asInt()).isEqualTo(11);
     assertThat(after.get("totals").get("abandoned").asInt()).isEqualTo(4);
     assertThat(after.get("buckets_counted_live").asInt()).isEqualTo(1);
+    assertThat(after.get("agent_days_from_day_totals").asInt())
+        .as("a day with a bucket out of date is summed from its buckets")
+        .isZero();
     hub.hub.reportRollups().runUntilClean();
     JsonNode rolled = report(DAY + "&queue=999");
     assertThat(rolled.get("buckets_counted_live").asInt()).isZero();
+    assertThat(rolled.get("agent_days_from_day_totals").asInt()).isEqualTo(1);
     assertThat(rolled.get("totals")).isEqualTo(after.get("totals"));
+    assertThat(rolled.get("by_agent")).isEqualTo(after.get("by_agent"));
   }
 
   @Test

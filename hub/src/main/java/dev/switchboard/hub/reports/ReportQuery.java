@@ -45,7 +45,9 @@ public final class ReportQuery {
     Set<String> queues = request.queues().orElse(null);
     Sections sections = new Sections(request);
     Set<Long> dirty = RollupStore.dirty(handle, request.tenantId(), from, to);
-    RollupStore.addRollups(handle, request.tenantId(), from, to, queues, dirty, sections);
+    int summedDays =
+        RollupStore.addRollups(
+            handle, request.tenantId(), from, to, request.zone().getId(), queues, dirty, sections);
     // Dirty buckets, in runs of consecutive ones, counted from their calls now.
     List<Long> sorted = new ArrayList<>(new TreeSet<>(dirty));
     int i = 0;
@@ -77,6 +79,7 @@ public final class ReportQuery {
     body.set("settings", settings.toJson());
     body.set("definitions", Definitions.of(settings));
     body.put("buckets_counted_live", dirty.size());
+    body.put("agent_days_from_day_totals", summedDays);
     if (queues == null) {
       // Every queue in view: every agent the hub knows, with or without calls in the range.
       handle

@@ -3,6 +3,8 @@ package dev.switchboard.hub.reports;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.hub.calls.ReportBucket;
 import java.io.UncheckedIOException;
+import java.time.ZoneId;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -44,7 +46,37 @@ public final class ReportRollups {
         cleaned++;
       }
     }
+    for (RollupStore.Day day :
+        jdbi.withHandle(
+            h -> RollupStore.daysToSum(h, DAY_TODO_LIMIT, tenant -> zoneOf(h, tenant)))) {
+      jdbi.useTransaction(handle -> RollupStore.sumDay(handle, day));
+    }
     return cleaned;
+  }
+
+  /** How many remembered buckets one run reads to find the days to sum again. */
+  private static final int DAY_TODO_LIMIT = 10_000;
+
+  /**
+   * The tenant's time zone as stored now (not a cache that another node's change has not reached):
+   * day totals are summed in it.
+   */
+  private static ZoneId zoneOf(Handle handle, String tenantId) {
+    return handle
+        .createQuery("select time_zone from tenants where id = :id")
+        .bind("id", tenantId)
+        .mapTo(String.class)
+        .findOne()
+        .map(ZoneId::of)
+        .orElse(ZoneId.of("UTC"));
+  }
+
+  /**
+   * The tenant's time zone changed: its days are summed again in the new zone (reports count the
+   * missing days from their buckets meanwhile). In the caller's transaction.
+   */
+  public static void zoneChanged(Handle handle, String tenantId) {
+    RollupStore.sumEveryDayAgain(handle, tenantId);
   }
 
   /** Runs until no bucket is dirty; returns how many buckets it cleaned. */

@@ -81,11 +81,34 @@ final class RollupStore {
         .forEach(record);
   }
 
-  /** Replaces the rollups of one bucket by {@code tally}. */
+  /**
+   * Replaces the rollups of one bucket by {@code tally}; the day totals holding the bucket are out
+   * of date from now on, and the bucket is remembered for {@link #sumDay}.
+   */
   static void replace(
       Handle handle, String tenantId, long bucket, Tally tally, KpiSettings settings) {
     handle
         .createUpdate("delete from report_rollups where tenant_id = :tenant and bucket = :bucket")
+        .bind("tenant", tenantId)
+        .bind("bucket", bucket)
+        .execute();
+    for (String table : List.of("report_days", "report_agent_days")) {
+      // A day is at most 25 hours: the bound keeps the index range short.
+      handle
+          .createUpdate(
+              "delete from "
+                  + table
+                  + " where tenant_id = :tenant and day_start > :earliest and day_start <= :bucket"
+                  + " and day_end > :bucket")
+          .bind("tenant", tenantId)
+          .bind("earliest", bucket - LONGEST_DAY)
+          .bind("bucket", bucket)
+          .execute();
+    }
+    handle
+        .createUpdate(
+            "insert into report_day_todo (tenant_id, bucket) values (:tenant, :bucket) on conflict"
+                + " do nothing")
         .bind("tenant", tenantId)
         .bind("bucket", bucket)
         .execute();
@@ -146,23 +169,160 @@ final class RollupStore {
     }
   }
 
+  /** Longer than any local day (25 hours at a daylight-saving change), in milliseconds. */
+  static final long LONGEST_DAY = 26 * 3_600_000L;
+
+  /** A local day of a tenant, {@code [start, end)} in epoch milliseconds, in {@code zone}. */
+  record Day(String tenantId, long start, long end, String zone) {
+    boolean holds(long bucket) {
+      return bucket >= start && bucket < end;
+    }
+  }
+
+  /** Buckets whose days are to be summed again, oldest first. */
+  static List<Day> daysToSum(
+      Handle handle, int limit, java.util.function.Function<String, java.time.ZoneId> zoneOf) {
+    List<Day> days = new ArrayList<>();
+    handle
+        .createQuery("select tenant_id, bucket from report_day_todo order by bucket limit :limit")
+        .bind("limit", limit)
+        .map((rs, ctx) -> dayOf(rs.getString(1), rs.getLong(2), zoneOf.apply(rs.getString(1))))
+        .forEach(
+            day -> {
+              if (!days.contains(day)) {
+                days.add(day);
+              }
+            });
+    return days;
+  }
+
+  /** The local day of {@code zone} that holds {@code bucket}. */
+  static Day dayOf(String tenantId, long bucket, java.time.ZoneId zone) {
+    java.time.LocalDate date = java.time.Instant.ofEpochMilli(bucket).atZone(zone).toLocalDate();
+    return new Day(
+        tenantId,
+        date.atStartOfDay(zone).toInstant().toEpochMilli(),
+        date.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli(),
+        zone.getId());
+  }
+
+  /**
+   * Sums the agents' rows of {@code day} into its day totals, unless one of its buckets is dirty
+   * (it will be counted again, and the day after it); returns whether it did.
+   */
+  static boolean sumDay(Handle handle, Day day) {
+    boolean dirty =
+        handle
+                .createQuery(
+                    "select count(*) from report_dirty where tenant_id = :tenant and bucket >= :start"
+                        + " and bucket < :end")
+                .bind("tenant", day.tenantId())
+                .bind("start", day.start())
+                .bind("end", day.end())
+                .mapTo(Long.class)
+                .one()
+            > 0;
+    if (dirty) {
+      return false;
+    }
+    for (String table : List.of("report_days", "report_agent_days")) {
+      // Days of another zone that overlap this one go too.
+      handle
+          .createUpdate(
+              "delete from "
+                  + table
+                  + " where tenant_id = :tenant and day_start > :earliest and day_start < :end and"
+                  + " day_end > :start")
+          .bind("tenant", day.tenantId())
+          .bind("earliest", day.start() - LONGEST_DAY)
+          .bind("start", day.start())
+          .bind("end", day.end())
+          .execute();
+    }
+    handle
+        .createUpdate(
+            "insert into report_agent_days (tenant_id, day_start, day_end, zone, queue, agent,"
+                + " answered, talked, talk_s, missed_rings) select tenant_id, :start, :end, :zone,"
+                + " queue, agent, sum(answered), sum(talked), sum(talk_s), sum(missed_rings) from"
+                + " report_rollups where tenant_id = :tenant and bucket >= :start and bucket < :end"
+                + " and agent <> '' group by tenant_id, queue, agent")
+        .bind("tenant", day.tenantId())
+        .bind("start", day.start())
+        .bind("end", day.end())
+        .bind("zone", day.zone())
+        .execute();
+    handle
+        .createUpdate(
+            "insert into report_days (tenant_id, day_start, day_end, zone) values (:tenant,"
+                + " :start, :end, :zone)")
+        .bind("tenant", day.tenantId())
+        .bind("start", day.start())
+        .bind("end", day.end())
+        .bind("zone", day.zone())
+        .execute();
+    handle
+        .createUpdate(
+            "delete from report_day_todo where tenant_id = :tenant and bucket >= :start and bucket"
+                + " < :end")
+        .bind("tenant", day.tenantId())
+        .bind("start", day.start())
+        .bind("end", day.end())
+        .execute();
+    return true;
+  }
+
+  /** Every day of a tenant is to be summed again (its time zone changed). */
+  static void sumEveryDayAgain(Handle handle, String tenantId) {
+    handle
+        .createUpdate(
+            "insert into report_day_todo (tenant_id, bucket) select distinct tenant_id, bucket from"
+                + " report_rollups where tenant_id = :tenant and agent = '' on conflict do nothing")
+        .bind("tenant", tenantId)
+        .execute();
+  }
+
+  /**
+   * The days in {@code [from, to)} whose agent totals are current in {@code zone} and hold no
+   * bucket of {@code skip}.
+   */
+  static List<Day> summedDays(
+      Handle handle, String tenantId, long from, long to, String zone, Set<Long> skip) {
+    List<Day> days =
+        handle
+            .createQuery(
+                "select day_start, day_end from report_days where tenant_id = :tenant and"
+                    + " day_start >= :from and day_end <= :to and zone = :zone order by day_start")
+            .bind("tenant", tenantId)
+            .bind("from", from)
+            .bind("to", to)
+            .bind("zone", zone)
+            .map((rs, ctx) -> new Day(tenantId, rs.getLong(1), rs.getLong(2), zone))
+            .list();
+    if (skip.isEmpty()) {
+      return days;
+    }
+    return days.stream().filter(day -> skip.stream().noneMatch(day::holds)).toList();
+  }
+
   /**
    * Adds the rollups of a tenant's buckets in {@code [from, to)} (of {@code queues}, every queue
    * when null) to {@code sink}, except those in {@code skip}: the queue rows one per bucket and
    * queue (days and hours need them), the agent rows summed by the database, one per agent (a month
-   * holds hundreds of thousands of them).
+   * holds hundreds of thousands of them), or from the day totals for the whole days summed; returns
+   * how many days came from their day totals.
    */
-  static void addRollups(
+  static int addRollups(
       Handle handle,
       String tenantId,
       long from,
       long to,
+      String zone,
       Set<String> queues,
       Set<Long> skip,
       Tally.Sink sink) {
     List<String> queueList = queues == null ? List.of() : new ArrayList<>(queues);
     if (queues != null && queueList.isEmpty()) {
-      return;
+      return 0;
     }
     // Buckets counted live are left out in the query when they are few (the usual case: the latest
     // minutes), else row by row here (after a KPI change marked a long range dirty).
@@ -217,33 +377,111 @@ final class RollupStore {
               return null;
             })
         .forEach(ignored -> {});
-    query(
+    // The agents: whole days from their day totals, the rest (today, days with a bucket counted
+    // live, days not summed yet) from the buckets.
+    List<Day> days = summedDays(handle, tenantId, from, to, zone, skip);
+    if (!days.isEmpty()) {
+      StringBuilder dayWhere =
+          new StringBuilder(
+              " where tenant_id = :tenant and day_start >= :from and day_end <= :to and zone ="
+                  + " :zone and day_start in (");
+      for (int i = 0; i < days.size(); i++) {
+        dayWhere.append(i == 0 ? ":d" : ", :d").append(i);
+      }
+      dayWhere.append(")");
+      if (queues != null) {
+        dayWhere.append(" and queue in (");
+        for (int i = 0; i < queueList.size(); i++) {
+          dayWhere.append(i == 0 ? ":q" : ", :q").append(i);
+        }
+        dayWhere.append(")");
+      }
+      Query byDay =
+          query(
+                  handle,
+                  "select agent, sum(answered), sum(talked), sum(talk_s), sum(missed_rings) from"
+                      + " report_agent_days"
+                      + dayWhere
+                      + " group by agent",
+                  tenantId,
+                  from,
+                  to,
+                  queueList,
+                  List.of())
+              .bind("zone", zone);
+      for (int i = 0; i < days.size(); i++) {
+        byDay.bind("d" + i, days.get(i).start());
+      }
+      byDay
+          .map(
+              (rs, ctx) -> {
+                sink.agent(new Slice(from, Slice.QUEUE_ROW, rs.getString(1)), agentFigures(rs));
+                return null;
+              })
+          .forEach(ignored -> {});
+    }
+    List<long[]> rest = new ArrayList<>();
+    long at = from;
+    for (Day day : days) {
+      if (day.start() > at) {
+        rest.add(new long[] {at, day.start()});
+      }
+      at = Math.max(at, day.end());
+    }
+    if (at < to) {
+      rest.add(new long[] {at, to});
+    }
+    if (rest.isEmpty()) {
+      return days.size();
+    }
+    StringBuilder agentWhere = new StringBuilder(where).append(" and (");
+    for (int i = 0; i < rest.size(); i++) {
+      agentWhere
+          .append(i == 0 ? "" : " or ")
+          .append("(bucket >= :rs")
+          .append(i)
+          .append(" and bucket < :re")
+          .append(i)
+          .append(")");
+    }
+    agentWhere.append(")");
+    Query byBucket =
+        query(
             handle,
             "select agent, sum(answered), sum(talked), sum(talk_s), sum(missed_rings)"
                 + (fewSkipped ? ", 0" : ", bucket")
                 + " from report_rollups"
-                + where
+                + agentWhere
                 + " and agent <> '' group by agent"
                 + (fewSkipped ? "" : ", bucket"),
             tenantId,
             from,
             to,
             queueList,
-            skipList)
+            skipList);
+    for (int i = 0; i < rest.size(); i++) {
+      byBucket.bind("rs" + i, rest.get(i)[0]).bind("re" + i, rest.get(i)[1]);
+    }
+    byBucket
         .map(
             (rs, ctx) -> {
               if (!fewSkipped && skip.contains(rs.getLong(6))) {
                 return null;
               }
-              AgentFigures a = new AgentFigures();
-              a.answered = rs.getInt(2);
-              a.talked = rs.getInt(3);
-              a.talkSeconds = rs.getLong(4);
-              a.missedRings = rs.getInt(5);
-              sink.agent(new Slice(from, Slice.QUEUE_ROW, rs.getString(1)), a);
+              sink.agent(new Slice(from, Slice.QUEUE_ROW, rs.getString(1)), agentFigures(rs));
               return null;
             })
         .forEach(ignored -> {});
+    return days.size();
+  }
+
+  private static AgentFigures agentFigures(java.sql.ResultSet rs) throws java.sql.SQLException {
+    AgentFigures a = new AgentFigures();
+    a.answered = rs.getInt(2);
+    a.talked = rs.getInt(3);
+    a.talkSeconds = rs.getLong(4);
+    a.missedRings = rs.getInt(5);
+    return a;
   }
 
   /** The most buckets left out by bound parameters. */

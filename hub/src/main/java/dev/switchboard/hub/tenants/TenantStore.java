@@ -1,5 +1,6 @@
 package dev.switchboard.hub.tenants;
 
+import dev.switchboard.hub.reports.ReportRollups;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
@@ -137,13 +138,18 @@ public final class TenantStore {
    */
   public void setZone(String id, ZoneId zone) {
     int rows =
-        jdbi.withHandle(
-            handle ->
-                handle
-                    .createUpdate("update tenants set time_zone = :zone where id = :id")
-                    .bind("zone", zone.getId())
-                    .bind("id", id)
-                    .execute());
+        jdbi.inTransaction(
+            handle -> {
+              int updated =
+                  handle
+                      .createUpdate("update tenants set time_zone = :zone where id = :id")
+                      .bind("zone", zone.getId())
+                      .bind("id", id)
+                      .execute();
+              // The reports' day totals are summed per local day: summed again in the new zone.
+              ReportRollups.zoneChanged(handle, id);
+              return updated;
+            });
     if (rows == 0) {
       throw new IllegalArgumentException("no tenant '" + id + "'");
     }
