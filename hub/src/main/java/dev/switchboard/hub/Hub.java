@@ -5,15 +5,21 @@ import dev.switchboard.hub.actions.ActionRoutes;
 import dev.switchboard.hub.actions.AuditLog;
 import dev.switchboard.hub.actions.PbxClients;
 import dev.switchboard.hub.agents.AgentBoard;
+import dev.switchboard.hub.callbacks.CallbackChanges;
+import dev.switchboard.hub.callbacks.CallbackStore;
 import dev.switchboard.hub.calls.CallLookups;
 import dev.switchboard.hub.calls.CallStore;
 import dev.switchboard.hub.calls.CallSweeper;
 import dev.switchboard.hub.config.HubConfig;
 import dev.switchboard.hub.contacts.ContactImports;
 import dev.switchboard.hub.contacts.ContactStore;
+import dev.switchboard.hub.events.EventDraft;
 import dev.switchboard.hub.events.EventLog;
+import dev.switchboard.hub.http.ApiException;
 import dev.switchboard.hub.intake.ChangeReplay;
 import dev.switchboard.hub.intake.EventWriter;
+import dev.switchboard.hub.intake.NotStoredException;
+import dev.switchboard.hub.intake.OverloadedException;
 import dev.switchboard.hub.intake.RateLimits;
 import dev.switchboard.hub.nodes.HubNodes;
 import dev.switchboard.hub.nodes.JobLeases;
@@ -164,6 +170,10 @@ public final class Hub implements AutoCloseable {
               : Optional.empty();
       ChangePublisher publisher =
           sharedChanges.<ChangePublisher>map(shared -> shared).orElse(ChangePublisher.local(feed));
+      CallbackChanges callbackChanges =
+          new CallbackChanges(
+              new CallbackStore(database.jdbi()),
+              tenant -> tenants.find(tenant).map(Tenant::zone).orElse(WebhookParser.DEFAULT_ZONE));
       this.writer =
           new EventWriter(
               database.jdbi(),
@@ -177,10 +187,7 @@ public final class Hub implements AutoCloseable {
               config.intake().queueCapacity(),
               config.intake().maxBatch(),
               database.pacing(),
-              new dev.switchboard.hub.callbacks.CallbackChanges(
-                  new dev.switchboard.hub.callbacks.CallbackStore(database.jdbi()),
-                  tenant ->
-                      tenants.find(tenant).map(Tenant::zone).orElse(WebhookParser.DEFAULT_ZONE)));
+              callbackChanges);
       this.sweeper = new CallSweeper(calls, writer::submit, clock, config.calls().sweepAfter());
       PbxClients clients = new PbxClients(tenants);
       this.cdrSync =
@@ -195,6 +202,7 @@ public final class Hub implements AutoCloseable {
               calls,
               agents,
               contacts,
+              callbackChanges,
               config.stream().maxReplayEvents(),
               metrics);
       this.users = new UserStore(database.jdbi(), clock);
@@ -268,10 +276,11 @@ public final class Hub implements AutoCloseable {
                               .orElseGet(() -> ctx.scheme() + "://" + ctx.host())),
                   new dev.switchboard.hub.callbacks.CallbackRoutes(
                       tenants,
-                      new dev.switchboard.hub.callbacks.CallbackStore(database.jdbi()),
+                      new CallbackStore(database.jdbi()),
                       clients,
                       audit,
-                      clock)),
+                      clock,
+                      this::logByHand)),
               clock);
       this.schedule =
           Executors.newSingleThreadScheduledExecutor(
@@ -281,6 +290,24 @@ public final class Hub implements AutoCloseable {
       throw failed;
     }
   }
+
+  /**
+   * Appends an event a person made (a callback closed by hand) and waits until it is committed and
+   * applied; a 503 naming the reason when it could not be stored.
+   */
+  private void logByHand(EventDraft draft) {
+    long now = System.nanoTime();
+    try {
+      writer.store(draft, now + BY_HAND_WITHDRAW.toNanos(), now + BY_HAND_ANSWER.toNanos());
+    } catch (OverloadedException overloaded) {
+      throw ApiException.unavailable("the hub is overloaded; retry in a moment");
+    } catch (NotStoredException notStored) {
+      throw ApiException.unavailable(notStored.getMessage());
+    }
+  }
+
+  private static final Duration BY_HAND_WITHDRAW = Duration.ofSeconds(5);
+  private static final Duration BY_HAND_ANSWER = Duration.ofSeconds(15);
 
   /**
    * Opens the database and starts only the event writer: no HTTP server, no scheduled jobs. For

@@ -410,4 +410,84 @@ abstract class CallbacksContract {
       assertThat(resolved.path("resolved_by").asText()).isEqualTo("100");
     }
   }
+
+  @Test
+  @Timeout(60)
+  void aCloseByHandIsOnTheStreamAndInTheLog() throws Exception {
+    abandoned("m3", "0938363732", "999");
+    String id = items(hub.api("/v1/callbacks?status=open")).get(0).path("id").asText();
+    ConsoleClient sup = as("sup999");
+    try (SseReader stream =
+        new SseReader(
+            hub.client(),
+            hub.hub.baseUrl() + "/v1/stream",
+            Map.of("Cookie", "sb_session=" + sup.cookie),
+            null)) {
+      assertThat(stream.status()).isEqualTo(200);
+      var closed =
+          as("an").change("POST", "/v1/callbacks/" + id + "/close", "{\"reason\":\"sai số\"}");
+      assertThat(closed.status()).as(closed.body()).isEqualTo(200);
+      var change = stream.next("callback", Duration.ofSeconds(20));
+      assertThat(change.data().path("id").asText()).isEqualTo(id);
+      assertThat(change.data().path("status").asText()).isEqualTo("closed");
+      assertThat(change.data().path("close_reason").asText()).isEqualTo("sai số");
+      // The close is an event of the log, from the console, after the call's events.
+      List<String> logged =
+          hub.hub
+              .database()
+              .jdbi()
+              .withHandle(
+                  h ->
+                      h.createQuery(
+                              "select source || ' ' || fields from events where type ="
+                                  + " 'callback_closed'")
+                          .mapTo(String.class)
+                          .list());
+      assertThat(logged).singleElement().asString().startsWith("console ").contains(id);
+      long last =
+          hub.hub
+              .database()
+              .jdbi()
+              .withHandle(
+                  h -> h.createQuery("select max(seq) from events").mapTo(Long.class).one());
+      assertThat(Long.parseLong(change.id())).as("the close's own log position").isEqualTo(last);
+    }
+  }
+
+  @Test
+  @Timeout(60)
+  void aResumingStreamIsSentTheCallbacksItMissedAsTheyStandNow() throws Exception {
+    long before = lastSeq();
+    abandoned("m5", "0938363733", "999");
+    String id = items(hub.api("/v1/callbacks?status=open")).get(0).path("id").asText();
+    var closed = as("an").change("POST", "/v1/callbacks/" + id + "/close", "{\"reason\":\"spam\"}");
+    assertThat(closed.status()).as(closed.body()).isEqualTo(200);
+    long closeSeq = lastSeq();
+    ConsoleClient sup = as("sup999");
+    try (SseReader stream =
+        new SseReader(
+            hub.client(),
+            hub.hub.baseUrl() + "/v1/stream",
+            Map.of("Cookie", "sb_session=" + sup.cookie),
+            Long.toString(before))) {
+      assertThat(stream.status()).isEqualTo(200);
+      // Sent for the missed call, then for the close: each time the item as it stands now.
+      var ofCall = stream.next("callback", Duration.ofSeconds(20));
+      var ofClose = stream.next("callback", Duration.ofSeconds(20));
+      assertThat(ofCall.data().path("id").asText()).isEqualTo(id);
+      assertThat(ofCall.data().path("status").asText()).isEqualTo("closed");
+      assertThat(Long.parseLong(ofCall.id())).isLessThan(closeSeq);
+      assertThat(ofClose.data().path("id").asText()).isEqualTo(id);
+      assertThat(ofClose.data().path("close_reason").asText()).isEqualTo("spam");
+      assertThat(Long.parseLong(ofClose.id())).isEqualTo(closeSeq);
+    }
+  }
+
+  private long lastSeq() {
+    return hub.hub
+        .database()
+        .jdbi()
+        .withHandle(
+            h -> h.createQuery("select coalesce(max(seq), 0) from events").mapTo(Long.class).one());
+  }
 }

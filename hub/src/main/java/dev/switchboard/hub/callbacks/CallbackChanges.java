@@ -1,5 +1,7 @@
 package dev.switchboard.hub.callbacks;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.hub.calls.Call;
 import dev.switchboard.hub.calls.CallState;
 import dev.switchboard.hub.stream.Change;
@@ -21,6 +23,8 @@ public final class CallbackChanges {
   /** How many days back a connected call looks for open items to resolve, on the stream. */
   static final int DAYS_BACK = 7;
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private final CallbackStore store;
   private final Function<String, ZoneId> zoneOf;
 
@@ -33,6 +37,55 @@ public final class CallbackChanges {
   /** No callback changes at all (a writer without the callbacks feature). */
   public static CallbackChanges none() {
     return new CallbackChanges(null, tenant -> ZoneId.of("UTC"));
+  }
+
+  /**
+   * Applies a {@code callback_closed} event of canonical {@code content} (its item, reason, who and
+   * when; a close of an item closed already changes nothing) and returns the item's change, stored
+   * with log sequence {@code seq}.
+   */
+  public List<Change> closed(Handle handle, String tenantId, String content, long seq) {
+    if (store == null) {
+      return List.of();
+    }
+    JsonNode fields = fieldsOf(content);
+    if (!store.close(
+        handle,
+        tenantId,
+        fields.path("item").asText(),
+        fields.path("reason").asText(),
+        fields.path("by").asText(),
+        java.time.Instant.parse(fields.path("at").asText()))) {
+      return List.of();
+    }
+    return ofClose(handle, tenantId, content, seq);
+  }
+
+  /**
+   * The item a {@code callback_closed} event of canonical {@code content} closed, as it stands now,
+   * sent with log sequence {@code seq}: what a resuming stream client is sent for that event.
+   */
+  public List<Change> ofClose(Handle handle, String tenantId, String content, long seq) {
+    if (store == null) {
+      return List.of();
+    }
+    return store
+        .find(handle, tenantId, zoneOf.apply(tenantId), fieldsOf(content).path("item").asText())
+        .map(item -> List.of(changeOf(tenantId, item, seq)))
+        .orElse(List.of());
+  }
+
+  private static JsonNode fieldsOf(String content) {
+    try {
+      return JSON.readTree(content);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException corrupt) {
+      throw new IllegalStateException("a callback close is not JSON", corrupt);
+    }
+  }
+
+  private static Change changeOf(String tenantId, CallbackItem item, long seq) {
+    return new Change(
+        seq, tenantId, Change.Kind.CALLBACK, Set.of(), item.queue(), item.toJson(false));
   }
 
   /** The changes of {@code call}, stored with log sequence {@code seq}. */
@@ -50,14 +103,7 @@ public final class CallbackChanges {
       boolean resolves =
           item.resolution().filter(r -> r.callId().equals(call.callId())).isPresent();
       if (attempt || resolves) {
-        changes.add(
-            new Change(
-                seq,
-                call.tenantId(),
-                Change.Kind.CALLBACK,
-                Set.of(),
-                item.queue(),
-                item.toJson(false)));
+        changes.add(changeOf(call.tenantId(), item, seq));
       }
     }
     return changes;

@@ -8,6 +8,7 @@ import dev.switchboard.client.PbxClientException;
 import dev.switchboard.hub.actions.ActionRoutes;
 import dev.switchboard.hub.actions.AuditLog;
 import dev.switchboard.hub.actions.PbxClients;
+import dev.switchboard.hub.events.EventDraft;
 import dev.switchboard.hub.http.ApiException;
 import dev.switchboard.hub.http.Params;
 import dev.switchboard.hub.tenants.Tenant;
@@ -17,6 +18,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -25,6 +27,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * {@code GET /v1/callbacks} (the work list), {@code GET /v1/callbacks/summary}, {@code GET
@@ -43,15 +46,26 @@ public final class CallbackRoutes {
   private final PbxClients clients;
   private final AuditLog audit;
   private final Clock clock;
+  private final Consumer<EventDraft> logged;
 
-  /** Routes over {@code store}, calling the PBX through {@code clients}. */
+  /**
+   * Routes over {@code store}, calling the PBX through {@code clients}; a close by hand is an event
+   * of the log, appended (committed) by {@code logged}, which applies it and puts its change on the
+   * stream of every node (it throws an {@link ApiException} when the event could not be stored).
+   */
   public CallbackRoutes(
-      TenantStore tenants, CallbackStore store, PbxClients clients, AuditLog audit, Clock clock) {
+      TenantStore tenants,
+      CallbackStore store,
+      PbxClients clients,
+      AuditLog audit,
+      Clock clock,
+      Consumer<EventDraft> logged) {
     this.tenants = tenants;
     this.store = store;
     this.clients = clients;
     this.audit = audit;
     this.clock = clock;
+    this.logged = logged;
   }
 
   /** Adds the routes. */
@@ -120,11 +134,18 @@ public final class CallbackRoutes {
     if (!item.status().equals("open")) {
       throw ApiException.conflict("callback " + item.id() + " is already " + item.status());
     }
-    if (!store.close(tenant.id(), item.id(), reason, caller.actor(), clock.instant())) {
-      throw ApiException.conflict("callback " + item.id() + " is already closed");
+    Instant at = clock.instant();
+    logged.accept(EventDraft.callbackClosed(tenant.id(), at, item.id(), reason, caller.actor()));
+    CallbackItem closed = store.find(tenant.id(), tenant.zone(), item.id()).orElseThrow();
+    // Another close may have been applied first (two people at once): that one stands.
+    if (closed
+        .close()
+        .filter(c -> c.by().equals(caller.actor()) && c.at().toEpochMilli() == at.toEpochMilli())
+        .isEmpty()) {
+      throw ApiException.conflict("callback " + item.id() + " is already " + closed.status());
     }
     audit.record(tenant.id(), caller.actor(), "callback_close", item.id(), true, reason);
-    ctx.json(store.find(tenant.id(), tenant.zone(), item.id()).orElseThrow().toJson(true));
+    ctx.json(closed.toJson(true));
   }
 
   private void call(Context ctx) {

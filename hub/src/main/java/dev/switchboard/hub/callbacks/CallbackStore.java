@@ -71,29 +71,35 @@ public final class CallbackStore {
 
   /** One item by its id. */
   public Optional<CallbackItem> find(String tenantId, ZoneId zone, String id) {
+    return jdbi.withHandle(handle -> find(handle, tenantId, zone, id));
+  }
+
+  /** One item by its id, in the caller's handle. */
+  public Optional<CallbackItem> find(Handle handle, String tenantId, ZoneId zone, String id) {
     return CallbackDerivation.dayOf(id)
         .flatMap(
             day ->
-                items(tenantId, zone, day, day).stream()
+                items(handle, tenantId, zone, day, day, Optional.empty()).stream()
                     .filter(item -> item.id().equals(id))
                     .findFirst());
   }
 
-  /** Closes an item by hand; false when it was already closed. */
-  public boolean close(String tenantId, String id, String reason, String by, Instant at) {
-    return jdbi.withHandle(
-            handle ->
-                handle
-                    .createUpdate(
-                        "insert into callback_closes (tenant_id, item_id, reason, closed_by,"
-                            + " closed_at) values (:tenant, :id, :reason, :by, :at) on conflict"
-                            + " (tenant_id, item_id) do nothing")
-                    .bind("tenant", tenantId)
-                    .bind("id", id)
-                    .bind("reason", reason)
-                    .bind("by", by)
-                    .bind("at", at.toEpochMilli())
-                    .execute())
+  /**
+   * Closes an item by hand, in the caller's handle (the intake writer's, applying a {@code
+   * callback_closed} event); false when it was already closed.
+   */
+  boolean close(Handle handle, String tenantId, String id, String reason, String by, Instant at) {
+    return handle
+            .createUpdate(
+                "insert into callback_closes (tenant_id, item_id, reason, closed_by,"
+                    + " closed_at) values (:tenant, :id, :reason, :by, :at) on conflict"
+                    + " (tenant_id, item_id) do nothing")
+            .bind("tenant", tenantId)
+            .bind("id", id)
+            .bind("reason", reason)
+            .bind("by", by)
+            .bind("at", at.toEpochMilli())
+            .execute()
         == 1;
   }
 

@@ -12,15 +12,16 @@ import java.util.Optional;
 /**
  * An event about to be appended to the log: a webhook as received (with its raw text); a request
  * under {@code /api/} that is no webhook Switchboard knows, kept raw ({@code unknown_path}); the
- * answer to the PBX's routing question ({@code route}); or a synthetic {@code call_swept} for a
- * call that never ended. Only webhooks are folded into calls and the board.
+ * answer to the PBX's routing question ({@code route}); a synthetic {@code call_swept} for a call
+ * that never ended; or a callback item closed by hand ({@code callback_closed}). Only webhooks are
+ * folded into calls and the board.
  *
  * @param tenantId the tenant it belongs to
  * @param receivedAt when the hub received it
  * @param source where it came from
  * @param remoteAddress the sender's address, when it came over HTTP
- * @param type the stored type: a webhook's wire name, {@link #SWEPT}, {@link #UNKNOWN_PATH} or
- *     {@link #ROUTE}
+ * @param type the stored type: a webhook's wire name, {@link #SWEPT}, {@link #UNKNOWN_PATH}, {@link
+ *     #ROUTE} or {@link #CALLBACK_CLOSED}
  * @param webhook the webhook, for webhooks only
  * @param callId the call it is about, if any
  * @param path the request path it arrived on (webhooks, unknown paths, route questions)
@@ -50,7 +51,10 @@ public record EventDraft(
   /** The type stored for the hub's answer to the PBX's routing question. */
   public static final String ROUTE = "route";
 
-  /** Validates that a draft is one of the four kinds, with what that kind is logged with. */
+  /** The type stored for a callback item closed by hand. */
+  public static final String CALLBACK_CLOSED = "callback_closed";
+
+  /** Validates that a draft is one of the five kinds, with what that kind is logged with. */
   public EventDraft {
     Objects.requireNonNull(tenantId, "tenantId");
     Objects.requireNonNull(receivedAt, "receivedAt");
@@ -61,6 +65,10 @@ public record EventDraft(
     if (type.equals(SWEPT)) {
       if (webhook.isPresent() || callId.isEmpty()) {
         throw new IllegalArgumentException("a sweep names its call and carries no webhook");
+      }
+    } else if (type.equals(CALLBACK_CLOSED)) {
+      if (webhook.isPresent() || callId.isPresent() || carriesRaw) {
+        throw new IllegalArgumentException("a callback close carries its fields only");
       }
     } else if (type.equals(UNKNOWN_PATH) || type.equals(ROUTE)) {
       if (webhook.isPresent() || !carriesRaw) {
@@ -109,6 +117,29 @@ public record EventDraft(
         Optional.empty(),
         Optional.empty(),
         EventContent.of(Optional.empty(), Optional.of(callId)));
+  }
+
+  /** A callback item closed by hand by {@code by}, with its reason. */
+  public static EventDraft callbackClosed(
+      String tenantId, Instant at, String itemId, String reason, String by) {
+    ObjectNode fields = JsonNodeFactory.instance.objectNode();
+    fields.put("type", CALLBACK_CLOSED);
+    fields.put("item", itemId);
+    fields.put("reason", reason);
+    fields.put("by", by);
+    fields.put("at", at.toString());
+    return new EventDraft(
+        tenantId,
+        at,
+        Source.CONSOLE,
+        Optional.empty(),
+        CALLBACK_CLOSED,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        EventContent.canonical(fields));
   }
 
   /** A request under {@code /api/} on a path that is no webhook Switchboard knows, kept raw. */

@@ -11,7 +11,9 @@ public enum Source {
   /** Reconciliation from the PBX's call records. */
   CDR_SYNC,
   /** The periodic extension-status poll, correcting the live board. */
-  STATUS_POLL;
+  STATUS_POLL,
+  /** A person, in the console or through the API (a callback closed by hand). */
+  CONSOLE;
 
   /** The name stored in the log: {@code webhook}, {@code sweeper}, {@code cdr-sync}. */
   public String code() {

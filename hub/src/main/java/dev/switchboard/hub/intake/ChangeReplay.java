@@ -1,6 +1,7 @@
 package dev.switchboard.hub.intake;
 
 import dev.switchboard.hub.agents.AgentBoard;
+import dev.switchboard.hub.callbacks.CallbackChanges;
 import dev.switchboard.hub.calls.Call;
 import dev.switchboard.hub.calls.CallFold;
 import dev.switchboard.hub.calls.CallState;
@@ -23,7 +24,8 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * What a resuming stream client missed, rebuilt from the log: for every call and agent touched
  * after its last event id, the state as it stands now (sent with the sequence of the last event
- * that touched it), and a screen-pop for each call still ringing.
+ * that touched it), a screen-pop for each call still ringing, and the callback items those calls
+ * and the callbacks closed by hand changed, as they stand now.
  *
  * <p>Its cost is bounded and linear: one pass reads at most {@code maxEvents} events after the id
  * (a client further behind is told to reload), then each call is folded from its events, at most
@@ -43,6 +45,7 @@ public final class ChangeReplay implements ChangeHistory {
   private final EventLog log;
   private final AgentBoard agents;
   private final ScreenPops screenPops;
+  private final CallbackChanges callbacks;
   private final int maxEvents;
   private final Counter eventsRead;
   private final Counter changesSent;
@@ -55,12 +58,14 @@ public final class ChangeReplay implements ChangeHistory {
       CallStore calls,
       AgentBoard agents,
       ContactStore contacts,
+      CallbackChanges callbacks,
       int maxEvents,
       MeterRegistry metrics) {
     this.jdbi = jdbi;
     this.log = log;
     this.agents = agents;
     this.screenPops = new ScreenPops(calls, agents, contacts);
+    this.callbacks = callbacks;
     this.maxEvents = maxEvents;
     this.metrics = metrics;
     this.eventsRead =
@@ -138,9 +143,15 @@ public final class ChangeReplay implements ChangeHistory {
           plan.rungExtension(key)
               .ifPresent(ext -> chunk.add(screenPops.forCall(handle, call, ext, item.seq())));
         }
+        chunk.addAll(callbacks.of(handle, call, item.seq()));
         // An agent freed by this call's end was changed by it too.
         for (String extension : call.extensions()) {
           plan.agentOfCall(key, extension, item.seq());
+        }
+      } else if (item.close().isPresent()) {
+        ReplayPlan.CloseKey key = item.close().get();
+        for (LoggedEvent close : log.after(handle, key.seq() - 1, 1)) {
+          chunk.addAll(callbacks.ofClose(handle, key.tenantId(), close.content(), key.seq()));
         }
       } else {
         ReplayPlan.AgentKey key = item.agent().orElseThrow();

@@ -191,6 +191,9 @@ final class Projector {
           seq,
           Optional.of(callId));
     }
+    if (draft.type().equals(EventDraft.CALLBACK_CLOSED)) {
+      changes.addAll(callbacks.closed(handle, draft.tenantId(), draft.content(), seq));
+    }
     if (call.isPresent() && call.get().state() == CallState.TALKING) {
       // Ring-all: once one agent answers, the others stop ringing.
       for (String extension : call.get().extensions()) {

@@ -14,20 +14,35 @@ import java.util.Set;
  * What a resuming client must be sent, from one pass over what the events it missed touched: each
  * call with the sequence of the last event that touched it and the extension its last {@code
  * call_in} rang, each agent with the sequence of the last event that named it or ended a call it
- * was in. Hands them out in sequence order (a call before an agent of the same sequence); an agent
- * learned from a call's fold is re-queued at that call's sequence. Linear in the events read. Not
- * thread-safe: one replay's own.
+ * was in, and each callback closed by hand at the sequence of its close. Hands them out in sequence
+ * order (a call before an agent of the same sequence); an agent learned from a call's fold is
+ * re-queued at that call's sequence. Linear in the events read. Not thread-safe: one replay's own.
  */
 final class ReplayPlan {
   private static final String INCOMING_CALL =
       dev.switchboard.protocol.webhook.EventType.INCOMING_CALL.wireName();
+  private static final String CALLBACK_CLOSED =
+      dev.switchboard.hub.events.EventDraft.CALLBACK_CLOSED;
 
   record CallKey(String tenantId, String callId) {}
 
   record AgentKey(String tenantId, String extension) {}
 
-  /** One call or agent to send, at a sequence. */
-  record Item(long seq, int rank, long order, Optional<CallKey> call, Optional<AgentKey> agent) {}
+  /** A callback close: the event at {@code seq} of the tenant's log. */
+  record CloseKey(String tenantId, long seq) {}
+
+  /** One call, agent or callback close to send, at a sequence. */
+  record Item(
+      long seq,
+      int rank,
+      long order,
+      Optional<CallKey> call,
+      Optional<AgentKey> agent,
+      Optional<CloseKey> close) {
+    Item(long seq, int rank, long order, Optional<CallKey> call, Optional<AgentKey> agent) {
+      this(seq, rank, order, call, agent, Optional.empty());
+    }
+  }
 
   private static final class CallTouch {
     long seq;
@@ -50,6 +65,12 @@ final class ReplayPlan {
   static ReplayPlan of(List<EventLog.Touch> touches) {
     ReplayPlan plan = new ReplayPlan();
     for (EventLog.Touch touch : touches) {
+      if (touch.type().equals(CALLBACK_CLOSED)) {
+        CloseKey close = new CloseKey(touch.tenantId(), touch.seq());
+        plan.add(
+            new Item(touch.seq(), 2, 0, Optional.empty(), Optional.empty(), Optional.of(close)));
+        continue;
+      }
       Optional<CallTouch> call =
           touch
               .callId()
@@ -81,10 +102,10 @@ final class ReplayPlan {
   }
 
   private void add(Item item) {
-    items.add(new Item(item.seq(), item.rank(), added++, item.call(), item.agent()));
+    items.add(new Item(item.seq(), item.rank(), added++, item.call(), item.agent(), item.close()));
   }
 
-  /** The next call or agent to send, in sequence order; empty when all were handed out. */
+  /** The next item to send, in sequence order; empty when all were handed out. */
   Optional<Item> next() {
     for (Item item = items.poll(); item != null; item = items.poll()) {
       if (item.agent().isPresent() && agents.get(item.agent().get()) != item.seq()) {

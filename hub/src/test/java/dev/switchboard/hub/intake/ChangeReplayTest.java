@@ -3,6 +3,7 @@ package dev.switchboard.hub.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.hub.agents.AgentBoard;
+import dev.switchboard.hub.callbacks.CallbackChanges;
 import dev.switchboard.hub.calls.CallLookups;
 import dev.switchboard.hub.calls.CallStore;
 import dev.switchboard.hub.contacts.ContactStore;
@@ -120,7 +121,8 @@ class ChangeReplayTest {
   }
 
   private ChangeReplay replay(int maxEvents) {
-    return new ChangeReplay(database.jdbi(), log, calls, agents, contacts, maxEvents, metrics);
+    return new ChangeReplay(
+        database.jdbi(), log, calls, agents, contacts, CallbackChanges.none(), maxEvents, metrics);
   }
 
   private double eventsRead() {
