@@ -2,7 +2,7 @@
 // filters (queue, status, day), "Call back" from the user's extension and "Close" with a reason.
 // Kept current by the stream's `callback` events, without reloading.
 
-import { get, post, query } from './api.js';
+import { get, nationalPhone, post, query } from './api.js';
 import { byId, el, fill } from './dom.js';
 import { formatDateTime, t } from './i18n.js';
 import { refusal } from './calling.js';
@@ -16,6 +16,8 @@ const STATUS_KEYS = {
   resolved: 'callbacks.status.resolved',
   closed: 'callbacks.status.closed',
 };
+// The status pill's colours, as the agents' ones: waiting (ringing), done (available), closed (off).
+const STATUS_CLASSES = { open: 'status-ring', resolved: 'status-on', closed: 'status-off' };
 
 function readFilters() {
   const form = new FormData(byId('filters'));
@@ -39,7 +41,7 @@ function say(text, error = false) {
 async function callBack(item) {
   try {
     await post(`/v1/callbacks/${encodeURIComponent(item.id)}/call`);
-    say(t('callbacks.dialing', { phone: item.phone }));
+    say(t('callbacks.dialing', { phone: nationalPhone(null, item.phone) }));
   } catch (failure) {
     say(refusal(failure), true);
   }
@@ -76,11 +78,11 @@ function draw() {
   const shown = [...items.values()].filter(matches)
     .sort((a, b) => b.last_attempt_at.localeCompare(a.last_attempt_at));
   fill(byId('callbacks'), shown.map((item) => el('tr', { dataset: { id: item.id, status: item.status } },
-    el('td', { text: item.phone }),
+    el('td', { class: 'phone', text: nationalPhone(null, item.phone), title: item.phone }),
     el('td', { text: item.queue ?? '–' }),
     el('td', { class: 'num', text: String(item.attempts_count) }),
     el('td', { text: formatDateTime(item.last_attempt_at) }),
-    el('td', { class: 'status', text: t(STATUS_KEYS[item.status]) }),
+    el('td', {}, el('span', { class: `status ${STATUS_CLASSES[item.status]}`, text: t(STATUS_KEYS[item.status]) })),
     el('td', { class: 'resolution', text: resolvedText(item) }),
     el('td', {},
       item.status === 'open' && user?.extension

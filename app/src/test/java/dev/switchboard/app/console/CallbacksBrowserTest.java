@@ -74,6 +74,13 @@ class CallbacksBrowserTest {
     awaitCondition(() -> row("open") != null);
     WebElement open = row("open");
     assertThat(open.getText()).contains("999");
+    // The phone in national format; the status as a coloured pill whose text can be read.
+    assertThat(open.findElement(By.cssSelector(".phone")).getText()).isEqualTo("0977123456");
+    WebElement pill = open.findElement(By.cssSelector(".status"));
+    assertThat(pill.getText()).isNotBlank();
+    assertThat(pill.getAttribute("class")).contains("status-ring");
+    assertThat(pill.getCssValue("background-color"))
+        .isNotEqualTo(open.getCssValue("background-color"));
     int before = rig.pbx.engine().activeCalls();
 
     open.findElement(By.cssSelector("button.call-back")).click();
@@ -87,13 +94,15 @@ class CallbacksBrowserTest {
     awaitCondition(() -> row("resolved") != null);
     assertThat(row("resolved").findElement(By.cssSelector(".resolution")).getText())
         .contains("106");
+    assertThat(row("resolved").findElement(By.cssSelector(".status")).getAttribute("class"))
+        .contains("status-on");
     rig.webhook("/api/callcenter/hangup", Map.of("callid", outId));
     rig.sim("POST", "/sim/clock", "{\"advance\":120}");
   }
 
   private WebElement row(String status) {
     for (WebElement row : all("#callbacks tr[data-status=" + status + "]")) {
-      if (row.getText().contains("84977123456")) {
+      if (row.getText().contains("0977123456")) {
         return row;
       }
     }
