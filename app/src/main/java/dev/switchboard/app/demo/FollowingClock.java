@@ -12,16 +12,17 @@ import java.util.Objects;
  * hub's times (received, answered, ended) and the PBX's calldates are on one time line. Never goes
  * back: a reading earlier than the last one returns the last one. Thread-safe.
  */
-final class FollowingClock extends Clock {
+public final class FollowingClock extends Clock {
   private volatile Clock source;
   private Instant last = Instant.MIN; // guarded by this
 
-  FollowingClock(Clock source) {
+  /** A clock reading {@code source} until told to follow another. */
+  public FollowingClock(Clock source) {
     this.source = Objects.requireNonNull(source, "source");
   }
 
   /** Reads {@code next} from now on. */
-  void follow(Clock next) {
+  public void follow(Clock next) {
     this.source = Objects.requireNonNull(next, "next");
   }
 

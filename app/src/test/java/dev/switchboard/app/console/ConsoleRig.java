@@ -2,6 +2,7 @@ package dev.switchboard.app.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.app.demo.FollowingClock;
 import dev.switchboard.hub.Hub;
 import dev.switchboard.hub.config.HubConfig;
 import dev.switchboard.hub.tenants.PbxSettings;
@@ -52,13 +53,23 @@ final class ConsoleRig implements AutoCloseable {
   }
 
   static ConsoleRig start(Path folder) {
+    return start(folder, false);
+  }
+
+  /**
+   * A rig whose hub follows the emulator's stepped clock when {@code onEmulatorClock} (as the
+   * demo's does): with {@link #step}, the hub then sees every webhook at the second the PBX made
+   * it, so waits and talk times in its records and reports are the scripted ones.
+   */
+  static ConsoleRig start(Path folder, boolean onEmulatorClock) {
+    FollowingClock clock = new FollowingClock(Clock.systemUTC());
     Hub hub =
         Hub.start(
             HubConfig.defaults()
                 .withPort(0)
                 .withDatabase(DatabaseSettings.of("jdbc:sqlite:" + folder.resolve("hub.db")))
                 .withApiToken(API_TOKEN),
-            Clock.systemUTC());
+            clock);
     String hooks = hub.baseUrl() + "/hooks/" + hub.startup().defaultTenant().orElseThrow().token();
     PbxConfig config =
         new PbxConfig(
@@ -70,6 +81,9 @@ final class ConsoleRig implements AutoCloseable {
             11,
             new PbxConfig.Delivery(Duration.ofHours(1), 0));
     Pbx pbx = Pbx.start(config, Clock.systemUTC());
+    if (onEmulatorClock) {
+      clock.follow(pbx.engine().clock());
+    }
     hub.tenants()
         .setPbx(
             Tenant.DEFAULT_ID,
@@ -116,6 +130,22 @@ final class ConsoleRig implements AutoCloseable {
                 "vi"),
             PASSWORD);
     return new ConsoleRig(hub, pbx, hooks);
+  }
+
+  /**
+   * Runs the emulator's clock {@code seconds} forward one second at a time, each second's webhooks
+   * delivered to the hub before the next.
+   */
+  void step(int seconds) {
+    for (int second = 0; second <= seconds; second++) {
+      org.awaitility.Awaitility.await()
+          .atMost(java.time.Duration.ofSeconds(20))
+          .pollInterval(java.time.Duration.ofMillis(2))
+          .until(() -> pbx.dispatcher().stats().pending() == 0);
+      if (second < seconds) {
+        sim("POST", "/sim/clock", "{\"advance\":1}");
+      }
+    }
   }
 
   String url(String path) {

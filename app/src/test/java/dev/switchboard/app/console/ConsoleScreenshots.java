@@ -30,7 +30,7 @@ class ConsoleScreenshots {
     Browser.assumeAvailable();
     Path out = Path.of(System.getProperty("screenshots.dir"));
     try (Browser browser = Browser.start();
-        ConsoleRig rig = ConsoleRig.start(folder)) {
+        ConsoleRig rig = ConsoleRig.start(folder, true)) {
       rig.api(
           "POST",
           "/v1/contacts",
@@ -40,23 +40,26 @@ class ConsoleScreenshots {
       String[] phones = {"0938363739", "0912345678", "0987654321", "0903111222", "0977888999"};
       for (int i = 0; i < 10; i++) {
         String outcome = i % 4 == 3 ? "abandoned" : "answered";
-        rig.sim(
-            "POST",
-            "/sim/calls",
-            "{\"direction\":\"inbound\",\"did\":\""
-                + (i % 2 == 0 ? "19002028" : "19002029")
-                + "\",\"phone\":\""
-                + phones[i % phones.length]
-                + "\",\"outcome\":\""
-                + outcome
-                + "\",\"after\":"
-                + (4 + i * 3)
-                + ",\"talk\":"
-                + (40 + i * 17)
-                + "}");
-        rig.sim("POST", "/sim/clock", "{\"advance\":20}");
+        var placed =
+            rig.sim(
+                "POST",
+                "/sim/calls",
+                "{\"direction\":\"inbound\",\"did\":\""
+                    + (i % 2 == 0 ? "19002028" : "19002029")
+                    + "\",\"phone\":\""
+                    + phones[i % phones.length]
+                    + "\",\"outcome\":\""
+                    + outcome
+                    + "\",\"after\":"
+                    + (4 + i * 3)
+                    + (outcome.equals("answered") ? ",\"talk\":" + (40 + i * 17) : "")
+                    + "}");
+        if (!placed.has("callid")) {
+          throw new AssertionError("the emulator refused call " + i + ": " + placed);
+        }
+        rig.step(20);
       }
-      rig.sim("POST", "/sim/clock", "{\"advance\":300}");
+      rig.step(300);
       rig.sim("POST", "/sim/agents/105", "{\"paused\":true}");
       rig.sim("POST", "/sim/agents/110", "{\"paused\":true}");
       // Now: two calls talking, one waiting in a queue, and the agent's phone ringing.
@@ -70,13 +73,13 @@ class ConsoleScreenshots {
           "/sim/calls",
           "{\"direction\":\"inbound\",\"did\":\"19002029\",\"phone\":\"0977888999\","
               + "\"outcome\":\"answered\",\"after\":2,\"talk\":900}");
-      rig.sim("POST", "/sim/clock", "{\"advance\":30}");
+      rig.step(30);
       rig.sim(
           "POST",
           "/sim/calls",
           "{\"direction\":\"inbound\",\"did\":\"19002029\",\"phone\":\"0911000222\","
               + "\"outcome\":\"abandoned\",\"after\":600}");
-      rig.sim("POST", "/sim/clock", "{\"advance\":1}");
+      rig.step(1);
 
       browser.driver.get(rig.url("/console/index.html"));
       await()
@@ -116,6 +119,14 @@ class ConsoleScreenshots {
       browser.driver.get(rig.url("/console/call.html?id=" + callId));
       awaitReady(browser);
       browser.screenshot(out.resolve("console-call.png"), 1366, 900);
+
+      browser.driver.get(rig.url("/console/reports.html"));
+      awaitReady(browser);
+      pause(); // the charts' animation
+      browser.screenshot(out.resolve("console-reports.png"), 1366, 1000);
+      browser.driver.get(rig.url("/console/callbacks.html"));
+      awaitReady(browser);
+      browser.screenshot(out.resolve("console-callbacks.png"), 1366, 500);
       System.out.println("screenshots written to " + out.toAbsolutePath());
     }
   }
