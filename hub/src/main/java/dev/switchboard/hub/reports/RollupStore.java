@@ -212,13 +212,11 @@ final class RollupStore {
    */
   static boolean sumDay(Handle handle, Day day) {
     boolean dirty =
-        handle
-                .createQuery(
-                    "select count(*) from report_dirty where tenant_id = :tenant and bucket >= :start"
-                        + " and bucket < :end")
-                .bind("tenant", day.tenantId())
-                .bind("start", day.start())
-                .bind("end", day.end())
+        onDay(
+                    handle.createQuery(
+                        "select count(*) from report_dirty where tenant_id = :tenant and bucket >="
+                            + " :start and bucket < :end"),
+                    day)
                 .mapTo(Long.class)
                 .one()
             > 0;
@@ -227,48 +225,50 @@ final class RollupStore {
     }
     for (String table : List.of("report_days", "report_agent_days")) {
       // Days of another zone that overlap this one go too.
-      handle
-          .createUpdate(
-              "delete from "
-                  + table
-                  + " where tenant_id = :tenant and day_start > :earliest and day_start < :end and"
-                  + " day_end > :start")
-          .bind("tenant", day.tenantId())
+      onDay(
+              handle.createUpdate(
+                  "delete from "
+                      + table
+                      + " where tenant_id = :tenant and day_start > :earliest and day_start < :end"
+                      + " and day_end > :start"),
+              day)
           .bind("earliest", day.start() - LONGEST_DAY)
-          .bind("start", day.start())
-          .bind("end", day.end())
           .execute();
     }
-    handle
-        .createUpdate(
-            "insert into report_agent_days (tenant_id, day_start, day_end, zone, queue, agent,"
-                + " answered, talked, talk_s, missed_rings) select tenant_id, :start, :end, :zone,"
-                + " queue, agent, sum(answered), sum(talked), sum(talk_s), sum(missed_rings) from"
-                + " report_rollups where tenant_id = :tenant and bucket >= :start and bucket < :end"
-                + " and agent <> '' group by tenant_id, queue, agent")
-        .bind("tenant", day.tenantId())
-        .bind("start", day.start())
-        .bind("end", day.end())
+    onDay(
+            handle.createUpdate(
+                "insert into report_agent_days (tenant_id, day_start, day_end, zone, queue, agent,"
+                    + " answered, talked, talk_s, missed_rings) select tenant_id, :start, :end,"
+                    + " :zone, queue, agent, sum(answered), sum(talked), sum(talk_s),"
+                    + " sum(missed_rings) from report_rollups where tenant_id = :tenant and bucket"
+                    + " >= :start and bucket < :end and agent <> '' group by tenant_id, queue,"
+                    + " agent"),
+            day)
         .bind("zone", day.zone())
         .execute();
-    handle
-        .createUpdate(
-            "insert into report_days (tenant_id, day_start, day_end, zone) values (:tenant,"
-                + " :start, :end, :zone)")
-        .bind("tenant", day.tenantId())
-        .bind("start", day.start())
-        .bind("end", day.end())
+    onDay(
+            handle.createUpdate(
+                "insert into report_days (tenant_id, day_start, day_end, zone) values (:tenant,"
+                    + " :start, :end, :zone)"),
+            day)
         .bind("zone", day.zone())
         .execute();
-    handle
-        .createUpdate(
-            "delete from report_day_todo where tenant_id = :tenant and bucket >= :start and bucket"
-                + " < :end")
-        .bind("tenant", day.tenantId())
-        .bind("start", day.start())
-        .bind("end", day.end())
+    onDay(
+            handle.createUpdate(
+                "delete from report_day_todo where tenant_id = :tenant and bucket >= :start and"
+                    + " bucket < :end"),
+            day)
         .execute();
     return true;
+  }
+
+  /** Binds {@code :tenant}, {@code :start} and {@code :end} to {@code day}'s. */
+  private static <T extends org.jdbi.v3.core.statement.SqlStatement<T>> T onDay(
+      T statement, Day day) {
+    return statement
+        .bind("tenant", day.tenantId())
+        .bind("start", day.start())
+        .bind("end", day.end());
   }
 
   /** Every day of a tenant is to be summed again (its time zone changed). */
