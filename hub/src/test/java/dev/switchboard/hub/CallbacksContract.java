@@ -389,12 +389,7 @@ abstract class CallbacksContract {
   @Timeout(60)
   void theStreamCarriesCallbackChangesOfTheCallersQueuesOnly() throws Exception {
     ConsoleClient sup = as("sup999");
-    try (SseReader stream =
-        new SseReader(
-            hub.client(),
-            hub.hub.baseUrl() + "/v1/stream",
-            Map.of("Cookie", "sb_session=" + sup.cookie),
-            null)) {
+    try (SseReader stream = streamOf(sup, null)) {
       assertThat(stream.status()).isEqualTo(200);
       abandoned("m1", "0938363734", "998");
       abandoned("m2", "0938363733", "999");
@@ -417,12 +412,7 @@ abstract class CallbacksContract {
     abandoned("m3", "0938363732", "999");
     String id = items(hub.api("/v1/callbacks?status=open")).get(0).path("id").asText();
     ConsoleClient sup = as("sup999");
-    try (SseReader stream =
-        new SseReader(
-            hub.client(),
-            hub.hub.baseUrl() + "/v1/stream",
-            Map.of("Cookie", "sb_session=" + sup.cookie),
-            null)) {
+    try (SseReader stream = streamOf(sup, null)) {
       assertThat(stream.status()).isEqualTo(200);
       var closed =
           as("an").change("POST", "/v1/callbacks/" + id + "/close", "{\"reason\":\"sai số\"}");
@@ -464,12 +454,7 @@ abstract class CallbacksContract {
     assertThat(closed.status()).as(closed.body()).isEqualTo(200);
     long closeSeq = lastSeq();
     ConsoleClient sup = as("sup999");
-    try (SseReader stream =
-        new SseReader(
-            hub.client(),
-            hub.hub.baseUrl() + "/v1/stream",
-            Map.of("Cookie", "sb_session=" + sup.cookie),
-            Long.toString(before))) {
+    try (SseReader stream = streamOf(sup, Long.toString(before))) {
       assertThat(stream.status()).isEqualTo(200);
       // Sent for the missed call, then for the close: each time the item as it stands now.
       var ofCall = stream.next("callback", Duration.ofSeconds(20));
@@ -489,5 +474,14 @@ abstract class CallbacksContract {
         .jdbi()
         .withHandle(
             h -> h.createQuery("select coalesce(max(seq), 0) from events").mapTo(Long.class).one());
+  }
+
+  /** The live stream of {@code user}'s session, resumed after {@code lastEventId} unless null. */
+  private SseReader streamOf(ConsoleClient user, String lastEventId) {
+    return new SseReader(
+        hub.client(),
+        hub.hub.baseUrl() + "/v1/stream",
+        Map.of("Cookie", "sb_session=" + user.cookie),
+        lastEventId);
   }
 }

@@ -48,14 +48,14 @@ public final class ReportRollups {
     }
     for (RollupStore.Day day :
         jdbi.withHandle(
-            h -> RollupStore.daysToSum(h, DAY_TODO_LIMIT, tenant -> zoneOf(h, tenant)))) {
+            h -> RollupStore.daysToSum(h, BUCKETS_READ_FOR_DAYS, tenant -> zoneOf(h, tenant)))) {
       jdbi.useTransaction(handle -> RollupStore.sumDay(handle, day));
     }
     return cleaned;
   }
 
   /** How many remembered buckets one run reads to find the days to sum again. */
-  private static final int DAY_TODO_LIMIT = 10_000;
+  private static final int BUCKETS_READ_FOR_DAYS = 10_000;
 
   /**
    * The tenant's time zone as stored now (not a cache that another node's change has not reached):
