@@ -2,8 +2,11 @@ package dev.switchboard.hub.reports;
 
 import dev.switchboard.hub.calls.ReportBucket;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
@@ -92,19 +95,7 @@ final class RollupStore {
         .bind("tenant", tenantId)
         .bind("bucket", bucket)
         .execute();
-    for (String table : List.of("report_days", "report_agent_days")) {
-      // A day is at most 25 hours: the bound keeps the index range short.
-      handle
-          .createUpdate(
-              "delete from "
-                  + table
-                  + " where tenant_id = :tenant and day_start > :earliest and day_start <= :bucket"
-                  + " and day_end > :bucket")
-          .bind("tenant", tenantId)
-          .bind("earliest", bucket - LONGEST_DAY)
-          .bind("bucket", bucket)
-          .execute();
-    }
+    dropDays(handle, tenantId, bucket, bucket + 1);
     handle
         .createUpdate(
             "insert into report_day_todo (tenant_id, bucket) values (:tenant, :bucket) on conflict"
@@ -182,18 +173,18 @@ final class RollupStore {
   /** Buckets whose days are to be summed again, oldest first. */
   static List<Day> daysToSum(
       Handle handle, int limit, java.util.function.Function<String, java.time.ZoneId> zoneOf) {
-    List<Day> days = new ArrayList<>();
+    // Each tenant's zone is read once, each day kept once, in the order of its first bucket.
+    Map<String, java.time.ZoneId> zones = new HashMap<>();
+    Set<Day> days = new LinkedHashSet<>();
     handle
         .createQuery("select tenant_id, bucket from report_day_todo order by bucket limit :limit")
         .bind("limit", limit)
-        .map((rs, ctx) -> dayOf(rs.getString(1), rs.getLong(2), zoneOf.apply(rs.getString(1))))
-        .forEach(
-            day -> {
-              if (!days.contains(day)) {
-                days.add(day);
-              }
-            });
-    return days;
+        .map(
+            (rs, ctx) ->
+                dayOf(
+                    rs.getString(1), rs.getLong(2), zones.computeIfAbsent(rs.getString(1), zoneOf)))
+        .forEach(days::add);
+    return List.copyOf(days);
   }
 
   /** The local day of {@code zone} that holds {@code bucket}. */
@@ -223,18 +214,8 @@ final class RollupStore {
     if (dirty) {
       return false;
     }
-    for (String table : List.of("report_days", "report_agent_days")) {
-      // Days of another zone that overlap this one go too.
-      onDay(
-              handle.createUpdate(
-                  "delete from "
-                      + table
-                      + " where tenant_id = :tenant and day_start > :earliest and day_start < :end"
-                      + " and day_end > :start"),
-              day)
-          .bind("earliest", day.start() - LONGEST_DAY)
-          .execute();
-    }
+    // Days of another zone that overlap this one go too.
+    dropDays(handle, day.tenantId(), day.start(), day.end());
     onDay(
             handle.createUpdate(
                 "insert into report_agent_days (tenant_id, day_start, day_end, zone, queue, agent,"
@@ -260,6 +241,24 @@ final class RollupStore {
             day)
         .execute();
     return true;
+  }
+
+  /** Drops the day totals (and their entries) of the tenant's days that overlap [start, end). */
+  private static void dropDays(Handle handle, String tenantId, long start, long end) {
+    for (String table : List.of("report_days", "report_agent_days")) {
+      // A day is at most 25 hours: the bound keeps the index range short.
+      handle
+          .createUpdate(
+              "delete from "
+                  + table
+                  + " where tenant_id = :tenant and day_start > :earliest and day_start < :end"
+                  + " and day_end > :start")
+          .bind("tenant", tenantId)
+          .bind("earliest", start - LONGEST_DAY)
+          .bind("start", start)
+          .bind("end", end)
+          .execute();
+    }
   }
 
   /** Binds {@code :tenant}, {@code :start} and {@code :end} to {@code day}'s. */
