@@ -27,6 +27,7 @@ import dev.switchboard.hub.reports.Reporting;
 import dev.switchboard.hub.sessions.Authentication;
 import dev.switchboard.hub.sessions.SessionRoutes;
 import dev.switchboard.hub.settings.TenantSettingsRoutes;
+import dev.switchboard.hub.stream.Change;
 import dev.switchboard.hub.stream.ChangeFeed;
 import dev.switchboard.hub.stream.StreamRoutes;
 import dev.switchboard.hub.tenants.Tenant;
@@ -252,9 +253,19 @@ final class HubServer {
                   features.replay(),
                   config.stream().heartbeat(),
                   ctx -> scopes.changes(Caller.of(ctx)),
-                  (ctx, change) ->
-                      CallView.ofChangeData(
-                          change.kind().eventName(), change.data(), !Caller.of(ctx).isApiToken()),
+                  new StreamRoutes.View() {
+                    @Override
+                    public Object of(io.javalin.http.Context ctx) {
+                      return !Caller.of(ctx).isApiToken(); // a session's view or a token's
+                    }
+
+                    @Override
+                    public com.fasterxml.jackson.databind.JsonNode render(
+                        Object session, Change change) {
+                      return CallView.ofChangeData(
+                          change.kind().eventName(), change.data(), (Boolean) session);
+                    }
+                  },
                   features.authentication()::stillValid)
               .register(routes);
           // Javalin's own messages quote the path ("Endpoint PUT /hooks/TOKEN/... not found").

@@ -7,7 +7,10 @@ import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,10 +30,23 @@ public final class StreamRoutes {
   private final java.util.function.Function<
           io.javalin.http.Context, java.util.function.Predicate<Change>>
       scopeOf;
-  private final java.util.function.BiFunction<
-          io.javalin.http.Context, Change, com.fasterxml.jackson.databind.JsonNode>
-      view;
+  private final View view;
   private final java.util.function.Predicate<io.javalin.http.Context> stillAllowed;
+
+  /**
+   * What a caller is shown of a change. Callers whose {@link #of} views are equal see every change
+   * alike, so a change is rendered once for each view, not once for each client.
+   */
+  public interface View {
+    /** The view {@code ctx}'s caller gets (a value with equals and hashCode). */
+    Object of(Context ctx);
+
+    /** The change's JSON as {@code view} shows it. */
+    com.fasterxml.jackson.databind.JsonNode render(Object view, Change change);
+  }
+
+  /** The most changes written to a client before one flush. */
+  private static final int BATCH = 256;
 
   /**
    * Routes over the live feed and the history it resumes from. {@code stillAllowed} is asked once a
@@ -44,9 +60,7 @@ public final class StreamRoutes {
       Duration heartbeat,
       java.util.function.Function<io.javalin.http.Context, java.util.function.Predicate<Change>>
           scopeOf,
-      java.util.function.BiFunction<
-              io.javalin.http.Context, Change, com.fasterxml.jackson.databind.JsonNode>
-          view,
+      View view,
       java.util.function.Predicate<io.javalin.http.Context> stillAllowed) {
     this.view = view;
     this.stillAllowed = stillAllowed;
@@ -141,6 +155,8 @@ public final class StreamRoutes {
         return;
       }
       client.sendComment("connected");
+      Object seenAs = view.of(ctx);
+      List<ChangeFeed.Delivery> batch = new ArrayList<>(BATCH);
       long checkedAt = System.nanoTime();
       while (!client.terminated()) {
         if (System.nanoTime() - checkedAt >= heartbeat.toNanos()) {
@@ -150,7 +166,7 @@ public final class StreamRoutes {
           }
           checkedAt = System.nanoTime();
         }
-        Change change = subscription.poll(heartbeat.toMillis());
+        ChangeFeed.Delivery next = subscription.poll(heartbeat.toMillis());
         if (client.terminated()) {
           break;
         }
@@ -161,10 +177,28 @@ public final class StreamRoutes {
               null);
           return;
         }
-        if (change == null) {
+        if (next == null) {
           client.sendComment("heartbeat");
-        } else if (change.seq() > sent) {
-          send(client, change);
+          continue;
+        }
+        // What else is already waiting goes out with it, in one write and one flush.
+        batch.clear();
+        batch.add(next);
+        subscription.drainTo(batch, BATCH - 1);
+        StringBuilder text = new StringBuilder();
+        for (ChangeFeed.Delivery delivery : batch) {
+          Change change = delivery.change();
+          if (change.seq() > sent) {
+            appendEvent(
+                text,
+                change.kind().eventName(),
+                delivery.rendered(seenAs, c -> view.render(seenAs, c).toString()),
+                change.seq());
+          }
+        }
+        if (!text.isEmpty() && !write(ctx.res(), text)) {
+          log.debug("a stream client left while changes were written");
+          return;
         }
       }
       log.debug("a stream client left");
@@ -186,8 +220,29 @@ public final class StreamRoutes {
   private void send(SseClient client, Change change) {
     client.sendEvent(
         change.kind().eventName(),
-        view.apply(client.ctx(), change).toString(),
+        view.render(view.of(client.ctx()), change).toString(),
         Long.toString(change.seq()));
+  }
+
+  /** One SSE event, as Javalin's {@code SseClient} writes it: id, event, then the data lines. */
+  private static void appendEvent(StringBuilder text, String event, String data, long id) {
+    text.append("id: ").append(id).append('\n');
+    text.append("event: ").append(event).append('\n');
+    for (String line : data.split("\n", -1)) {
+      text.append("data: ").append(line).append('\n');
+    }
+    text.append('\n');
+  }
+
+  /** Writes and flushes {@code text}; false when the client has gone. */
+  private static boolean write(HttpServletResponse response, CharSequence text) {
+    try {
+      response.getOutputStream().write(text.toString().getBytes(StandardCharsets.UTF_8));
+      response.flushBuffer();
+      return true;
+    } catch (IOException gone) {
+      return false;
+    }
   }
 
   private static long sequence(String text) {
