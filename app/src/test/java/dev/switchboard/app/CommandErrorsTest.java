@@ -53,6 +53,18 @@ class CommandErrorsTest {
   }
 
   @Test
+  void benchNamesABadCallCountAndStreamClientCount() {
+    Run calls = run("bench", "intake", "--calls", "0");
+    assertThat(calls.exit()).isEqualTo(2);
+    assertThat(calls.err()).contains("--calls must be at least 1 (got 0)");
+    assertNoJavaNames(calls);
+    Run clients = run("bench", "intake", "--stream-clients", "-1");
+    assertThat(clients.exit()).isEqualTo(2);
+    assertThat(clients.err()).contains("--stream-clients must be 0 or more (got -1)");
+    assertNoJavaNames(clients);
+  }
+
+  @Test
   void soakNamesABadAutovacuumValueAndAMissingWrk() {
     Run vacuum = run("bench", "soak", "--autovacuum", "maybe");
     assertThat(vacuum.exit()).isEqualTo(2);

@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongFunction;
+import java.util.function.ObjLongConsumer;
 
 /**
  * Sends GET requests over real HTTP: closed loop (N workers as fast as answers come) for
@@ -95,6 +96,16 @@ final class LoadGenerator {
   /** Requests at {@code perSecond}, evenly spaced, for {@code length}. */
   Result openLoop(LongFunction<String> urls, int perSecond, Duration length)
       throws InterruptedException {
+    return openLoop(urls, perSecond, length, (url, at) -> {});
+  }
+
+  /**
+   * As {@link #openLoop(LongFunction, int, Duration)}, telling {@code answered} each URL answered
+   * HTTP 200 with the {@link System#nanoTime()} its reply arrived.
+   */
+  Result openLoop(
+      LongFunction<String> urls, int perSecond, Duration length, ObjLongConsumer<String> answered)
+      throws InterruptedException {
     long interval = 1_000_000_000L / perSecond;
     long total = length.toSeconds() * perSecond;
     long[] latencies = new long[(int) total];
@@ -113,8 +124,13 @@ final class LoadGenerator {
         pending.add(
             CompletableFuture.runAsync(
                 () -> {
-                  failures.count(send(url));
-                  latencies[index] = (System.nanoTime() - scheduled) / 1000;
+                  String failed = send(url);
+                  long done = System.nanoTime();
+                  failures.count(failed);
+                  latencies[index] = (done - scheduled) / 1000;
+                  if (failed == null) {
+                    answered.accept(url, done);
+                  }
                 },
                 executor));
       }

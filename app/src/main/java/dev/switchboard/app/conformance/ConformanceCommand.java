@@ -71,7 +71,7 @@ public final class ConformanceCommand implements Callable<Integer> {
   int timeoutSeconds;
 
   /** One webhook to send and the scripted call it belongs to. */
-  record Planned(String scenario, WebhookRequest request) {}
+  public record Planned(String scenario, WebhookRequest request) {}
 
   /** What the CRM answered. */
   record Graded(Planned planned, int status, String verdict, boolean passed, long millis) {}
@@ -116,7 +116,7 @@ public final class ConformanceCommand implements Callable<Integer> {
   }
 
   /** The scripted calls, run on a stepped clock, and the webhooks they produce in order. */
-  static List<Planned> plan(Edition edition) {
+  public static List<Planned> plan(Edition edition) {
     TenantSetup tenant = BuiltInCallCenter.tenant(Optional.empty(), edition);
     WebhookFormatter formatter = new WebhookFormatter(edition, tenant.zone());
     SimClock clock = SimClock.stepped(Instant.parse("2024-03-01T06:15:40Z"));
