@@ -88,6 +88,32 @@ public final class CallbackChanges {
         seq, tenantId, Change.Kind.CALLBACK, Set.of(), item.queue(), item.toJson(false));
   }
 
+  /**
+   * The changes of {@code call}, stored with log sequence {@code seq}, which was {@code before}
+   * until this event (empty when it is new to the caller): none when nothing a callback item is
+   * derived from changed (most of a call's webhooks: status changes, a final record repeating what
+   * the call's events said), so the customer's calls are not read again for nothing.
+   */
+  public List<Change> of(Handle handle, Optional<Call> before, Call call, long seq) {
+    if (before.isPresent() && sameFacts(before.get(), call)) {
+      return List.of();
+    }
+    return of(handle, call, seq);
+  }
+
+  /** Whether the two give the same facts to the callback derivation ({@code CallbackStore}). */
+  static boolean sameFacts(Call a, Call b) {
+    return a.callId().equals(b.callId())
+        && a.direction() == b.direction()
+        && a.customer().equals(b.customer())
+        && a.queue().equals(b.queue())
+        && a.state() == b.state()
+        && a.outcome().equals(b.outcome())
+        && a.answeredBy().equals(b.answeredBy())
+        && a.firstSeenAt().equals(b.firstSeenAt())
+        && a.answeredAt().equals(b.answeredAt());
+  }
+
   /** The changes of {@code call}, stored with log sequence {@code seq}. */
   public List<Change> of(Handle handle, Call call, long seq) {
     Optional<String> phone = call.customer().flatMap(p -> p.e164());

@@ -127,7 +127,9 @@ final class Projector {
               folded.queue(),
               record));
       call = Optional.of(folded);
-      changes.addAll(callbacks.of(handle, folded, seq));
+      changes.addAll(
+          callbacks.of(
+              handle, cached == null ? Optional.empty() : Optional.of(cached.call()), folded, seq));
     }
     Instant at = draft.receivedAt();
     WebhookEvent webhook = draft.webhook().orElse(null);
