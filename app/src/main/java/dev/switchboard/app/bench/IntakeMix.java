@@ -31,7 +31,7 @@ import java.util.function.LongFunction;
  * inbound, one outbound, one not answered, one abandoned, one busy, then a pause and an unpause of
  * its agent: 47 webhooks, 18 of them {@code ChangeStatus}.
  */
-final class IntakeMix {
+public final class IntakeMix {
   private static final String CALLID = "CALLIDX";
   private static final String EXTENSION = "EXTENSIONX";
   private static final String PHONE = "PHONEX";
@@ -59,7 +59,7 @@ final class IntakeMix {
   }
 
   /** The mix, built from the conformance kit's scripted calls in {@code edition}. */
-  static IntakeMix of(Edition edition) {
+  public static IntakeMix of(Edition edition) {
     Map<String, List<String>> byScenario = new LinkedHashMap<>();
     for (ConformanceCommand.Planned planned : ConformanceCommand.plan(edition)) {
       byScenario
@@ -139,7 +139,7 @@ final class IntakeMix {
    * The n-th request's URL under {@code base} (a tenant's webhook URL) for a run named {@code run}
    * with {@code calls} calls in progress, the agents' extensions starting at {@code firstAgent}.
    */
-  LongFunction<String> urls(String base, String run, int calls, int firstAgent) {
+  public LongFunction<String> urls(String base, String run, int calls, int firstAgent) {
     String tag = String.format("%08x", run.hashCode());
     return n -> {
       int slot = (int) (n % calls);
