@@ -15,6 +15,7 @@ import dev.switchboard.pbx.config.PbxConfig;
 import dev.switchboard.pbx.engine.FinishedCall;
 import dev.switchboard.protocol.Edition;
 import dev.switchboard.protocol.api.PbxKey;
+import dev.switchboard.store.Database;
 import dev.switchboard.store.DatabaseSettings;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,7 +25,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -43,19 +48,20 @@ class BothSidesTest {
   private Hub hub;
   private Pbx pbx;
 
+  private HubConfig hubConfig() {
+    return HubConfig.defaults()
+        .withPort(0)
+        .withDatabase(DatabaseSettings.of("jdbc:sqlite:" + folder.resolve("hub.db")))
+        .withApiToken(API_TOKEN);
+  }
+
   private void start(double dropRate) {
-    hub =
-        Hub.start(
-            HubConfig.defaults()
-                .withPort(0)
-                .withDatabase(DatabaseSettings.of("jdbc:sqlite:" + folder.resolve("hub.db")))
-                .withApiToken(API_TOKEN),
-            Clock.systemUTC());
+    hub = Hub.start(hubConfig(), Clock.systemUTC());
     String hooks = hub.baseUrl() + "/hooks/" + hub.startup().defaultTenant().orElseThrow().token();
     PbxConfig config =
         new PbxConfig(
             new PbxConfig.Http("127.0.0.1", 0, Optional.empty()),
-            DatabaseSettings.of("jdbc:sqlite:" + folder.resolve("pbx.db")),
+            DatabaseSettings.of(pbxDatabase()),
             List.of(BuiltInCallCenter.tenant(Optional.of(hooks), Edition.V2)),
             new PbxConfig.ClockSettings(1, true),
             0,
@@ -203,6 +209,81 @@ class BothSidesTest {
     assertThat(report.records()).isEqualTo(20);
     for (FinishedCall call : truth) {
       assertSame(call, hubCall(call.callId()));
+    }
+  }
+
+  @Test
+  void aHubStoppedDuringTrafficGetsEveryWebhookOnceInEachCallsOrderWhenItIsBack() throws Exception {
+    start(0);
+    scriptedMix();
+    await().atMost(Duration.ofSeconds(15)).until(() -> pbx.dispatcher().stats().pending() == 0);
+    int port = hub.port();
+    hub.close();
+    hub = null;
+    // Calls go on while the hub is down: every webhook of them fails and is retried.
+    scriptedMix();
+    scriptedMix();
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> outbox("pending").stream().anyMatch(w -> w.attempts() > 1));
+    hub = Hub.start(hubConfig().withPort(port), Clock.systemUTC());
+    await().atMost(Duration.ofSeconds(90)).until(() -> pbx.dispatcher().stats().pending() == 0);
+
+    List<Webhook> delivered = outbox("delivered");
+    assertThat(delivered).anyMatch(w -> w.attempts() > 1);
+    List<String> logged = loggedWebhooks();
+    // Each delivered webhook is in the log once, and nothing else is.
+    assertThat(logged)
+        .containsExactlyInAnyOrderElementsOf(delivered.stream().map(Webhook::url).toList());
+    // Each ordering key's webhooks (a call's, an agent's) are in the log in the order sent.
+    Map<String, String> keyOf = new HashMap<>();
+    delivered.forEach(w -> keyOf.put(w.url(), w.key()));
+    Map<String, List<String>> sent = new LinkedHashMap<>();
+    delivered.forEach(w -> sent.computeIfAbsent(w.key(), k -> new ArrayList<>()).add(w.url()));
+    Map<String, List<String>> stored = new LinkedHashMap<>();
+    logged.forEach(url -> stored.computeIfAbsent(keyOf.get(url), k -> new ArrayList<>()).add(url));
+    assertThat(stored).isEqualTo(sent);
+    List<FinishedCall> truth = truth();
+    assertThat(truth).hasSize(15);
+    for (FinishedCall call : truth) {
+      assertSame(call, hubCall(call.callId()));
+    }
+  }
+
+  /** One webhook of the emulator's outbox: its ordering key, path and query, and tries. */
+  private record Webhook(String key, String url, int attempts) {}
+
+  private List<Webhook> outbox(String state) {
+    try (Database database = Database.open(DatabaseSettings.of(pbxDatabase()), "pbx")) {
+      return database
+          .jdbi()
+          .withHandle(
+              h ->
+                  h.createQuery(
+                          "select ordering_key, path_and_query, attempts from webhook_outbox"
+                              + " where state = :state order by id")
+                      .bind("state", state)
+                      .map((rs, ctx) -> new Webhook(rs.getString(1), rs.getString(2), rs.getInt(3)))
+                      .list());
+    }
+  }
+
+  private String pbxDatabase() {
+    return "jdbc:sqlite:" + folder.resolve("pbx.db");
+  }
+
+  /** The webhooks in the hub's log, as path and query, in log order. */
+  private List<String> loggedWebhooks() {
+    try (Database database = Database.open(hubConfig().database(), "hub")) {
+      return database
+          .jdbi()
+          .withHandle(
+              h ->
+                  h.createQuery(
+                          "select path || '?' || raw from events where source = 'webhook'"
+                              + " order by seq")
+                      .mapTo(String.class)
+                      .list());
     }
   }
 
