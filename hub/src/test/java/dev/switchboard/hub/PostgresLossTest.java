@@ -93,6 +93,59 @@ class PostgresLossTest {
     assertThat(answered.values()).contains(503).filteredOn(s -> s == 200).hasSizeGreaterThan(20);
   }
 
+  @Test
+  @Timeout(180)
+  void sessionsTheServerEndsMidIntakeCostRetriesNeverAWrong200() throws Exception {
+    DatabaseSettings fresh = TestDatabases.postgres().orElseThrow();
+    String application = "loss-" + System.nanoTime();
+    DatabaseSettings named =
+        DatabaseSettings.of(fresh.jdbcUrl() + "&ApplicationName=" + application);
+    Map<String, String> messages = new LinkedHashMap<>();
+    try (TestHub hub = TestHub.start(named, clock, UnaryOperator.identity())) {
+      Jdbi admin = Jdbi.create(System.getenv(TestDatabases.PG_URL_VARIABLE));
+      for (int round = 0; round < 3; round++) {
+        CompletableFuture<List<TestHub.Reply>> load =
+            CompletableFuture.supplyAsync(() -> sendAll(hub, 60));
+        Thread.sleep(20);
+        int ended =
+            admin.withHandle(
+                h ->
+                    h.createQuery(
+                            "select count(pg_terminate_backend(pid)) from pg_stat_activity"
+                                + " where application_name = :name")
+                        .bind("name", application)
+                        .mapTo(Integer.class)
+                        .one());
+        assertThat(ended).as("the hub's sessions the server ended").isPositive();
+        for (TestHub.Reply reply : load.join()) {
+          assertThat(reply.status()).as(reply.body()).isIn(200, 503);
+          if (reply.status() == 503) {
+            messages.put(reply.body(), reply.body());
+          }
+        }
+      }
+      // The pool replaces the ended sessions by itself: webhooks are stored again.
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(200))
+          .until(() -> sendAll(hub, 1).get(0).status() == 200);
+    }
+    List<String> stored =
+        Jdbi.create(fresh.jdbcUrl())
+            .withHandle(
+                h ->
+                    h.createQuery("select callid from events where type = 'hangup'")
+                        .mapTo(String.class)
+                        .list());
+    answered.forEach(
+        (callId, status) -> {
+          if (status == 200) {
+            assertThat(stored).as("answered 200").contains(callId);
+          }
+        });
+    assertThat(messages.keySet()).allMatch(body -> body.contains("retry"));
+  }
+
   /** Sends {@code count} hangups of new calls at once and records each one's answer. */
   private List<TestHub.Reply> sendAll(TestHub hub, int count) {
     List<String> ids = new ArrayList<>();
