@@ -65,6 +65,14 @@ class CommandErrorsTest {
   }
 
   @Test
+  void hostileBenchNamesTooFewRequests() {
+    Run run = run("bench", "hostile", "--requests", "3");
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).contains("--requests must be at least");
+    assertNoJavaNames(run);
+  }
+
+  @Test
   void soakNamesABadAutovacuumValueAndAMissingWrk() {
     Run vacuum = run("bench", "soak", "--autovacuum", "maybe");
     assertThat(vacuum.exit()).isEqualTo(2);

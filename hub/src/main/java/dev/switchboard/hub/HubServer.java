@@ -63,6 +63,10 @@ import org.slf4j.LoggerFactory;
  * errors are mapped to JSON here and only here; {@code /v1/*} needs the API token.
  */
 final class HubServer {
+  /** A run of URL-safe characters long enough to be a token (a webhook token is 43). */
+  private static final java.util.regex.Pattern TOKEN_LIKE =
+      java.util.regex.Pattern.compile("[A-Za-z0-9_-]{20,}");
+
   private static final Logger log = LoggerFactory.getLogger(HubServer.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -268,11 +272,17 @@ final class HubServer {
                   },
                   features.authentication()::stillValid)
               .register(routes);
-          // Javalin's own messages quote the path ("Endpoint PUT /hooks/TOKEN/... not found").
+          // Javalin's own messages quote the path ("Endpoint PUT /hooks/TOKEN/... not found"),
+          // which may carry a token in any spelling (/%252Fhooks/TOKEN/...): a path's long
+          // token-like runs are masked too.
           routes.exception(
               HttpResponseException.class,
               (failure, ctx) ->
-                  error(ctx, failure.getStatus(), LogRedaction.redact(failure.getMessage())));
+                  error(
+                      ctx,
+                      failure.getStatus(),
+                      LogRedaction.redact(
+                          TOKEN_LIKE.matcher(failure.getMessage()).replaceAll(LogRedaction.MASK))));
           routes.exception(Exception.class, HubServer::failed);
         });
   }

@@ -40,7 +40,12 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = SwitchboardVersion.class,
     description = "Measures the hub on this machine and prints the figures.",
-    subcommands = {BenchCommand.Intake.class, SoakCommand.class, ReportBenchCommand.class})
+    subcommands = {
+      BenchCommand.Intake.class,
+      SoakCommand.class,
+      ReportBenchCommand.class,
+      HostileBenchCommand.class
+    })
 public final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 
