@@ -43,7 +43,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       BenchCommand.Intake.class,
       SoakCommand.class,
-      ReportBenchCommand.class,
+      QueryBenchCommand.class,
       HostileBenchCommand.class
     })
 public final class BenchCommand implements Runnable {

@@ -26,6 +26,18 @@ public final class HostileGenerator {
 
   /** {@code count} requests of {@code category}. */
   public List<HostileRequest> generate(Category category, int count) {
+    return generate(category, 0, count);
+  }
+
+  /**
+   * The requests {@code from} (inclusive) to {@code to} (exclusive) of {@code category}: the same
+   * as those of {@code generate(category, to)} at those places, so a long run can be made and sent
+   * a part at a time.
+   */
+  public List<HostileRequest> generate(Category category, int from, int to) {
+    if (from < 0 || to < from) {
+      throw new IllegalArgumentException("no requests from " + from + " to " + to);
+    }
     List<Attack> attacks = attacks(category);
     List<int[]> pairs = new ArrayList<>();
     for (int a = 0; a < attacks.size(); a++) {
@@ -34,8 +46,8 @@ public final class HostileGenerator {
       }
     }
     Collections.shuffle(pairs, new Random(seed * 1_000_003L + category.ordinal()));
-    List<HostileRequest> requests = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
+    List<HostileRequest> requests = new ArrayList<>(to - from);
+    for (int i = from; i < to; i++) {
       int[] pair = pairs.get(i % pairs.size());
       requests.add(make(category, i, attacks.get(pair[0]), targets.get(pair[1])));
     }

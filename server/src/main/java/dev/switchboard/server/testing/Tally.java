@@ -42,6 +42,30 @@ public final class Tally {
     took = duration;
   }
 
+  /**
+   * This tally and {@code other} (of the same category, sent after this one's requests) as one:
+   * requests, outcomes, violations and time added up.
+   */
+  public Tally plus(Tally other) {
+    if (other.category != category) {
+      throw new IllegalArgumentException(
+          "cannot add a " + other.category + " tally to a " + category + " one");
+    }
+    Tally sum = new Tally(category);
+    for (Tally part : List.of(this, other)) {
+      sum.requests += part.requests;
+      part.outcomes.forEach((key, count) -> sum.outcomes.merge(key, count, Integer::sum));
+      sum.violationCount += part.violationCount;
+      for (String violation : part.violations) {
+        if (sum.violations.size() < MOST_LISTED) {
+          sum.violations.add(violation);
+        }
+      }
+      sum.took = sum.took.plus(part.took);
+    }
+    return sum;
+  }
+
   /** The category. */
   public Category category() {
     return category;

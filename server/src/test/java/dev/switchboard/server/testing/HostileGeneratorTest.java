@@ -37,6 +37,21 @@ class HostileGeneratorTest {
   }
 
   @Test
+  void aRunMadeInPartsIsTheRunMadeWhole() {
+    HostileGenerator generator = new HostileGenerator(5, TARGETS);
+    for (Category category : Category.values()) {
+      List<HostileRequest> whole = generator.generate(category, 90);
+      List<HostileRequest> parts = new java.util.ArrayList<>(generator.generate(category, 0, 40));
+      parts.addAll(generator.generate(category, 40, 90));
+      assertThat(parts).hasSize(90);
+      for (int i = 0; i < whole.size(); i++) {
+        assertThat(parts.get(i).bytes()).as(category + " #" + i).isEqualTo(whole.get(i).bytes());
+        assertThat(parts.get(i).description()).isEqualTo(whole.get(i).description());
+      }
+    }
+  }
+
+  @Test
   void anotherSeedMakesOtherRequests() {
     List<byte[]> one = bytes(3, Category.INJECTION);
     List<byte[]> other = bytes(4, Category.INJECTION);

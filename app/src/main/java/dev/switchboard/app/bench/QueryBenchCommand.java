@@ -10,7 +10,6 @@ import dev.switchboard.hub.tenants.SourceNetworks;
 import dev.switchboard.store.DatabaseSettings;
 import dev.switchboard.store.Dialect;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,21 +33,24 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code switchboard bench report}: a store of a month of calls (1,000,000 by default) and the time
- * the report API takes for that month. The calls' records are the hub's own: two calls (one
- * answered, one abandoned) go in as webhooks, and their stored records are the templates of the
- * generated ones, each with its own id, time, queue, agent, wait and talk time. The rollups are
+ * {@code switchboard bench query} (or {@code bench report}): a store of a month of calls (1,000,000
+ * by default) and the time the API takes to search it (each filter), to show one call, the month's
+ * report and the data of the console's first paint. The calls' records are the hub's own: two calls
+ * (one answered, one abandoned) go in as webhooks, and their stored records are the templates of
+ * the generated ones, each with its own id, time, queue, agent, wait and talk time. The rollups are
  * then counted by the hub's own job, and {@code GET /v1/reports} is asked for the month over HTTP.
  */
 @Command(
-    name = "report",
+    name = "query",
+    aliases = "report",
     mixinStandardHelpOptions = true,
     description = {
       "Builds a store with a month of generated calls (records made from real webhooks), lets the"
-          + " hub count its report rollups, and times GET /v1/reports for the month (by queue,"
-          + " agent, day and hour) over HTTP.",
+          + " hub count its report rollups, and times over HTTP: GET /v1/calls with each filter,"
+          + " GET /v1/calls/{callid}, GET /v1/reports for the month (by queue, agent, day and hour)"
+          + " and the requests of the console's first paint (calls, agent and wallboard pages).",
     })
-final class ReportBenchCommand implements Callable<Integer> {
+final class QueryBenchCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
   private static final LocalDate MONTH = LocalDate.of(2026, 11, 1);
@@ -101,9 +103,10 @@ final class ReportBenchCommand implements Callable<Integer> {
                 new HubConfig.Intake(
                     SourceNetworks.loopback(), 1_000_000, 1_000_000, 100_000, 1000));
     out.printf(
-        "switchboard bench report: %,d calls in %s, %d queues, %d agents, database %s%n",
+        "switchboard bench query: %,d calls in %s, %d queues, %d agents, database %s%n",
         calls, MONTH.getMonth(), QUEUES, AGENTS, settings.redactedUrl());
-    out.printf("  machine: %s%n", Machine.describe());
+    Machine machine = Machine.now();
+    out.printf("  machine: %s%n", machine.describe());
     out.flush();
     HttpClient http = HttpClient.newHttpClient();
     try (Hub hub = Hub.start(config, Clock.systemUTC())) {
@@ -172,7 +175,12 @@ final class ReportBenchCommand implements Callable<Integer> {
           total(report, "abandoned"),
           report.path("by_agent").size(),
           report.path("buckets_counted_live").asInt());
-      out.printf("  machine after: %s%n", Machine.describe());
+      queries(out, http, hub, token);
+      machine = machine.finished();
+      out.printf("%n  machine after: %s%n", machine.describe());
+      if (machine.busy()) {
+        out.println("  " + machine.warning());
+      }
       return 0;
     } finally {
       if (database == null) {
@@ -181,6 +189,146 @@ final class ReportBenchCommand implements Callable<Integer> {
         }
       }
     }
+  }
+
+  /**
+   * Times the call search with each filter, one call's detail and the console's first paint, each
+   * {@link #runs} times (after two to warm up) with the parameters varied over the store.
+   */
+  private void queries(PrintWriter out, HttpClient http, Hub hub, String token) throws Exception {
+    Random random = new Random(7);
+    List<String> phones =
+        hub.database()
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery("select customer_e164 from calls where callid in (<ids>)")
+                        .bindList(
+                            "ids",
+                            random.ints(runs + 2, 0, calls).mapToObj(i -> "bench-" + i).toList())
+                        .mapTo(String.class)
+                        .list());
+    String base = hub.baseUrl();
+    java.util.function.IntFunction<String> day =
+        n -> {
+          LocalDate date = MONTH.plusDays(n % 30);
+          return "from="
+              + date.atStartOfDay(ZONE).toInstant()
+              + "&to="
+              + date.plusDays(1).atStartOfDay(ZONE).toInstant();
+        };
+    out.printf(
+        "%n  GET /v1/calls over %,d calls, %d runs each (target: p95 under 50 ms, the | mark):%n",
+        calls, runs);
+    List<Timing> searches = new ArrayList<>();
+    searches.add(timed(http, token, "newest 50, no filter", n -> base + "/v1/calls?limit=50"));
+    searches.add(timed(http, token, "one day", n -> base + "/v1/calls?limit=50&" + day.apply(n)));
+    searches.add(
+        timed(
+            http,
+            token,
+            "phone",
+            n ->
+                base
+                    + "/v1/calls?limit=50&phone="
+                    + phones.get(n % phones.size()).replace("+", "%2B")));
+    searches.add(
+        timed(
+            http,
+            token,
+            "extension",
+            n -> base + "/v1/calls?limit=50&extension=" + (1000 + (n * 37) % AGENTS)));
+    searches.add(
+        timed(http, token, "queue", n -> base + "/v1/calls?limit=50&queue=" + (900 + n % QUEUES)));
+    searches.add(
+        timed(http, token, "outcome missed", n -> base + "/v1/calls?limit=50&outcome=missed"));
+    searches.add(
+        timed(
+            http, token, "direction inbound", n -> base + "/v1/calls?limit=50&direction=inbound"));
+    searches.add(
+        timed(
+            http,
+            token,
+            "queue, missed, one day",
+            n ->
+                base
+                    + "/v1/calls?limit=50&outcome=missed&queue="
+                    + (900 + n % QUEUES)
+                    + "&"
+                    + day.apply(n)));
+    searches.add(
+        timed(
+            http,
+            token,
+            "extension, one day",
+            n ->
+                base
+                    + "/v1/calls?limit=50&extension="
+                    + (1000 + (n * 37) % AGENTS)
+                    + "&"
+                    + day.apply(n)));
+    searches.add(
+        timed(http, token, "one call", n -> base + "/v1/calls/bench-" + random.nextInt(calls)));
+    searches.forEach(t -> out.println(t.line(50)));
+
+    out.printf(
+        "%n  the console's first paint, its requests one after the other (our target: p95 under 200 ms, the | mark):%n");
+    List<Timing> paints = new ArrayList<>();
+    paints.add(timed(http, token, "calls page", n -> base + "/v1/calls?limit=50"));
+    paints.add(
+        timed(
+            http,
+            token,
+            "agent page",
+            n -> base + "/v1/agents",
+            n -> base + "/v1/calls?limit=15&extension=" + (1000 + (n * 37) % AGENTS),
+            n -> base + "/v1/calls?limit=10&outcome=missed&queue=" + (900 + n % QUEUES),
+            n -> base + "/v1/screen-pops"));
+    paints.add(timed(http, token, "wallboard", n -> base + "/v1/wallboard"));
+    paints.forEach(t -> out.println(t.line(200)));
+  }
+
+  /** A timed request (or sequence of requests): its label and sorted milliseconds. */
+  private record Timing(String label, List<Double> millis) {
+    String line(double target) {
+      double p95 = percentile(millis, 95);
+      int width = (int) Math.max(1, Math.min(50, Math.round(25 * p95 / target)));
+      String bar =
+          width <= 25
+              ? "#".repeat(width) + " ".repeat(25 - width) + "|"
+              : "#".repeat(25) + "|" + "#".repeat(width - 25) + " (over " + (int) target + " ms)";
+      return String.format(
+          "    %-24s p50 %6.1f ms  p95 %6.1f ms  %s", label, percentile(millis, 50), p95, bar);
+    }
+  }
+
+  /** Asks for {@code urls} (one after the other) {@code runs + 2} times; the first two warm up. */
+  @SafeVarargs
+  private Timing timed(
+      HttpClient http, String token, String label, java.util.function.IntFunction<String>... urls)
+      throws Exception {
+    List<Double> millis = new ArrayList<>();
+    for (int n = 0; n < runs + 2; n++) {
+      long started = System.nanoTime();
+      for (var url : urls) {
+        String u = url.apply(n);
+        HttpResponse<String> reply = get(http, u, token);
+        if (reply.statusCode() != 200) {
+          throw new IllegalStateException(
+              "GET "
+                  + u.replaceAll("^http://[^/]+", "")
+                  + " answered "
+                  + reply.statusCode()
+                  + ": "
+                  + reply.body());
+        }
+      }
+      if (n >= 2) {
+        millis.add((System.nanoTime() - started) / 1e6);
+      }
+    }
+    Collections.sort(millis);
+    return new Timing(label, millis);
   }
 
   /** A call sent as webhooks, and its record as the hub stored it. */
@@ -245,6 +393,7 @@ final class ReportBenchCommand implements Callable<Integer> {
                             + " first_seen_at, ended_at, last_seq, record) values ('default',"
                             + " :callid, 'inbound', :e164, :digits, :queue, 'ended', :outcome,"
                             + " :agent, :first, :ended, 0, :record)");
+                java.util.Map<String, String> answeredBy = new java.util.LinkedHashMap<>();
                 for (int i = first; i < to; i++) {
                   boolean answer = random.nextInt(100) < 85;
                   long firstSeen = start + (long) (random.nextDouble() * span);
@@ -276,6 +425,9 @@ final class ReportBenchCommand implements Callable<Integer> {
                           }
                         });
                   }
+                  if (answer) {
+                    answeredBy.put(id, agent);
+                  }
                   batch
                       .bind("callid", id)
                       .bind("e164", phone)
@@ -289,6 +441,15 @@ final class ReportBenchCommand implements Callable<Integer> {
                       .add();
                 }
                 batch.execute();
+                PreparedBatch extensions =
+                    h.prepareBatch(
+                        "insert into call_extensions (tenant_id, callid, extension) values"
+                            + " ('default', :callid, :extension)");
+                answeredBy.forEach(
+                    (id, agent) -> extensions.bind("callid", id).bind("extension", agent).add());
+                if (!answeredBy.isEmpty()) {
+                  extensions.execute();
+                }
               });
       int percent = (int) (100L * to / calls);
       if (percent / 5 != shown) {
@@ -340,27 +501,5 @@ final class ReportBenchCommand implements Callable<Integer> {
             .timeout(Duration.ofSeconds(60))
             .build(),
         HttpResponse.BodyHandlers.ofString());
-  }
-
-  /** The machine the figures come from: cores, memory, JDK and load. */
-  static final class Machine {
-    private Machine() {}
-
-    static String describe() {
-      var os = ManagementFactory.getOperatingSystemMXBean();
-      long memory =
-          os instanceof com.sun.management.OperatingSystemMXBean bean
-              ? bean.getTotalMemorySize()
-              : -1;
-      return String.format(
-          "%d cores, %.0f GiB, JDK %s, load average %.2f%s",
-          os.getAvailableProcessors(),
-          memory / (1024.0 * 1024 * 1024),
-          Runtime.version(),
-          os.getSystemLoadAverage(),
-          os.getSystemLoadAverage() > os.getAvailableProcessors()
-              ? " (busy: figures are lower than on an idle machine)"
-              : "");
-    }
   }
 }
