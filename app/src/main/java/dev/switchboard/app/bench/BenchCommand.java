@@ -44,7 +44,8 @@ import picocli.CommandLine.Spec;
       BenchCommand.Intake.class,
       SoakCommand.class,
       QueryBenchCommand.class,
-      HostileBenchCommand.class
+      HostileBenchCommand.class,
+      DispatchBenchCommand.class
     })
 public final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
