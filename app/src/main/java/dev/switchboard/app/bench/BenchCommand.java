@@ -138,6 +138,14 @@ public final class BenchCommand implements Runnable {
     @Option(names = "--json", description = "Print one JSON object instead of the table.")
     boolean json;
 
+    @Option(
+        names = "--chart",
+        paramLabel = "PREFIX",
+        description =
+            "Also write the figures as SVG bar charts: PREFIX-throughput.svg and"
+                + " PREFIX-latency.svg (e.g. docs/images/bench-intake-sqlite).")
+    String chart;
+
     @Override
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
@@ -227,6 +235,9 @@ public final class BenchCommand implements Runnable {
       long failures = baseline.failures() + baselinePaced.failures();
       for (NodesRun run : runs) {
         failures += run.durable().failures() + run.paced().failures();
+      }
+      if (chart != null) {
+        writeCharts(settings, baseline, runs.get(0));
       }
       if (json) {
         out.println(
@@ -367,6 +378,43 @@ public final class BenchCommand implements Runnable {
       }
       json.put("runs", byNodes);
       return json;
+    }
+
+    private void writeCharts(DatabaseSettings settings, LoadGenerator.Result baseline, NodesRun run)
+        throws IOException {
+      String database = settings.jdbcUrl().startsWith("jdbc:postgresql:") ? "PostgreSQL" : "SQLite";
+      new SvgBarChart(
+              "Webhook intake, "
+                  + database
+                  + ", "
+                  + concurrency
+                  + " connections, "
+                  + calls
+                  + " calls in progress (target: half the do-nothing endpoint)",
+              "req/s",
+              Optional.of(baseline.perSecond() / 2),
+              true)
+          .bar("do-nothing endpoint", baseline.perSecond())
+          .bar("durable intake", run.durable().perSecond())
+          .write(Path.of(chart + "-throughput.svg"));
+      SvgBarChart latency =
+          new SvgBarChart(
+                  "p99 latency, "
+                      + database
+                      + " (targets: 5 ms at "
+                      + rate
+                      + "/s, 20 ms to a"
+                      + " stream client)",
+                  "ms",
+                  Optional.empty(),
+                  false)
+              .bar("intake at " + rate + "/s", run.paced().percentileMicros(99) / 1000.0);
+      run.live()
+          .ifPresent(
+              live ->
+                  latency.bar(
+                      "200 to " + streamClients + " clients", live.percentileMicros(99) / 1000.0));
+      latency.write(Path.of(chart + "-latency.svg"));
     }
 
     private static Map<String, Object> phase(LoadGenerator.Result result) {

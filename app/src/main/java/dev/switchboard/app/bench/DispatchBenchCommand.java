@@ -70,6 +70,12 @@ final class DispatchBenchCommand implements Callable<Integer> {
       description = "The outbox's database (default: a fresh SQLite file, deleted after).")
   String database;
 
+  @Option(
+      names = "--chart",
+      paramLabel = "FILE.svg",
+      description = "Also write the two rates as an SVG bar chart.")
+  Path chart;
+
   /** One webhook: its ordering key (callid or agent) and request. */
   private record Planned(String key, WebhookRequest request) {}
 
@@ -143,6 +149,14 @@ final class DispatchBenchCommand implements Callable<Integer> {
           "%n  dispatcher / plain loop = %.2f (target >= 0.70); enqueueing alone ran at %,.0f"
               + " webhooks/s (one thread, a commit each)%n",
           dispatched / plain, webhooks / enqueueSeconds);
+      if (chart != null) {
+        new SvgBarChart(
+                "Webhook dispatch to a receiver that answers at once (target: 70% of the plain loop)",
+                "webhooks/s", java.util.Optional.of(plain * 0.7), true)
+            .bar("plain client loop", plain)
+            .bar("dispatcher (durable outbox)", dispatched)
+            .write(chart);
+      }
       List<String> problems = receiver.check(planned);
       out.printf(
           "  delivered: %,d of %,d, %s%n",

@@ -81,6 +81,13 @@ final class QueryBenchCommand implements Callable<Integer> {
           "Database, empty (default: a fresh SQLite file in a temporary folder, deleted after).")
   String database;
 
+  @Option(
+      names = "--chart",
+      paramLabel = "FILE.svg",
+      description =
+          "Also write the p95 of every search, the detail and the report as an SVG chart.")
+  Path chart;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -270,6 +277,18 @@ final class QueryBenchCommand implements Callable<Integer> {
     searches.add(
         timed(http, token, "one call", n -> base + "/v1/calls/bench-" + random.nextInt(calls)));
     searches.forEach(t -> out.println(t.line(50)));
+    if (chart != null) {
+      SvgBarChart svg =
+          new SvgBarChart(
+              String.format(
+                  "p95 over %,d calls, %s (target: 50 ms)",
+                  calls, hub.database().dialect() == Dialect.POSTGRESQL ? "PostgreSQL" : "SQLite"),
+              "ms",
+              java.util.Optional.of(50.0),
+              false);
+      searches.forEach(t -> svg.bar(t.label(), percentile(t.millis(), 95)));
+      svg.write(chart);
+    }
 
     out.printf(
         "%n  the console's first paint, its requests one after the other (our target: p95 under 200 ms, the | mark):%n");
