@@ -53,6 +53,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -206,7 +207,11 @@ final class HubServer {
                           .tenants()
                           .find(tenant)
                           .map(Tenant::zone)
-                          .orElse(WebhookParser.DEFAULT_ZONE))
+                          .orElse(WebhookParser.DEFAULT_ZONE),
+                  () -> {
+                    List<Tenant> all = features.tenants().list();
+                    return all.size() == 1 ? Optional.of(all.get(0).id()) : Optional.empty();
+                  })
               .register(routes);
           features.users().register(routes);
           new ScreenPopRoutes(

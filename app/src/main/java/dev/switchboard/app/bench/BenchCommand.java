@@ -45,7 +45,8 @@ import picocli.CommandLine.Spec;
       SoakCommand.class,
       QueryBenchCommand.class,
       HostileBenchCommand.class,
-      DispatchBenchCommand.class
+      DispatchBenchCommand.class,
+      StartupBenchCommand.class
     })
 public final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;

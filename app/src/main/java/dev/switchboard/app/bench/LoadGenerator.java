@@ -25,6 +25,9 @@ import java.util.function.ObjLongConsumer;
  * server cannot hide its queueing) for latency. Every reply must be HTTP 200.
  */
 final class LoadGenerator {
+  /** The most requests of a fixed-rate run left unanswered at once; more are not sent. */
+  static final int MOST_OUTSTANDING = 2_000;
+
   private final HttpClient client =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
@@ -110,6 +113,8 @@ final class LoadGenerator {
     long total = length.toSeconds() * perSecond;
     long[] latencies = new long[(int) total];
     Failures failures = new Failures();
+    java.util.concurrent.Semaphore outstanding =
+        new java.util.concurrent.Semaphore(MOST_OUTSTANDING);
     List<CompletableFuture<Void>> pending = new ArrayList<>();
     long start = System.nanoTime();
     try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -121,15 +126,26 @@ final class LoadGenerator {
         }
         int index = i;
         String url = urls.apply(i);
+        if (!outstanding.tryAcquire()) {
+          // A server that cannot keep up at this rate: the requests it has not answered would
+          // pile up (and this process's heap with them); the ones past the limit are not sent.
+          failures.count("not sent: " + MOST_OUTSTANDING + " requests already unanswered");
+          latencies[index] = length.toNanos() / 1000; // as long as the whole phase: never answered
+          continue;
+        }
         pending.add(
             CompletableFuture.runAsync(
                 () -> {
-                  String failed = send(url);
-                  long done = System.nanoTime();
-                  failures.count(failed);
-                  latencies[index] = (done - scheduled) / 1000;
-                  if (failed == null) {
-                    answered.accept(url, done);
+                  try {
+                    String failed = send(url);
+                    long done = System.nanoTime();
+                    failures.count(failed);
+                    latencies[index] = (done - scheduled) / 1000;
+                    if (failed == null) {
+                      answered.accept(url, done);
+                    }
+                  } finally {
+                    outstanding.release();
                   }
                 },
                 executor));

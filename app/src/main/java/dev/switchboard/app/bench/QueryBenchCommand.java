@@ -6,7 +6,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.hub.Hub;
 import dev.switchboard.hub.config.HubConfig;
+import dev.switchboard.hub.http.HostileTargets;
 import dev.switchboard.hub.tenants.SourceNetworks;
+import dev.switchboard.hub.tenants.Tenant;
+import dev.switchboard.hub.users.Role;
+import dev.switchboard.hub.users.User;
 import dev.switchboard.store.DatabaseSettings;
 import dev.switchboard.store.Dialect;
 import java.io.PrintWriter;
@@ -24,6 +28,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -57,6 +62,7 @@ final class QueryBenchCommand implements Callable<Integer> {
   private static final int QUEUES = 8;
   private static final int AGENTS = 200;
   private static final int BATCH = 5_000;
+  private static final String PASSWORD = "bench-query-password-1234";
 
   @Spec CommandSpec spec;
 
@@ -87,6 +93,11 @@ final class QueryBenchCommand implements Callable<Integer> {
       description =
           "Also write the p95 of every search, the detail and the report as an SVG chart.")
   Path chart;
+
+  @Option(
+      names = "--keep",
+      description = "Keep the SQLite file afterwards (its path is printed), to look into it.")
+  boolean keep;
 
   @Override
   public Integer call() throws Exception {
@@ -190,7 +201,9 @@ final class QueryBenchCommand implements Callable<Integer> {
       }
       return 0;
     } finally {
-      if (database == null) {
+      if (keep && database == null) {
+        spec.commandLine().getOut().printf("  the store is kept: %s%n", folder.resolve("r.db"));
+      } else if (database == null) {
         try (var files = Files.walk(folder)) {
           files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
@@ -216,6 +229,7 @@ final class QueryBenchCommand implements Callable<Integer> {
                         .mapTo(String.class)
                         .list());
     String base = hub.baseUrl();
+    Auth api = Auth.token(token);
     java.util.function.IntFunction<String> day =
         n -> {
           LocalDate date = MONTH.plusDays(n % 30);
@@ -228,12 +242,12 @@ final class QueryBenchCommand implements Callable<Integer> {
         "%n  GET /v1/calls over %,d calls, %d runs each (target: p95 under 50 ms, the | mark):%n",
         calls, runs);
     List<Timing> searches = new ArrayList<>();
-    searches.add(timed(http, token, "newest 50, no filter", n -> base + "/v1/calls?limit=50"));
-    searches.add(timed(http, token, "one day", n -> base + "/v1/calls?limit=50&" + day.apply(n)));
+    searches.add(timed(http, api, "newest 50, no filter", n -> base + "/v1/calls?limit=50"));
+    searches.add(timed(http, api, "one day", n -> base + "/v1/calls?limit=50&" + day.apply(n)));
     searches.add(
         timed(
             http,
-            token,
+            api,
             "phone",
             n ->
                 base
@@ -242,20 +256,19 @@ final class QueryBenchCommand implements Callable<Integer> {
     searches.add(
         timed(
             http,
-            token,
+            api,
             "extension",
             n -> base + "/v1/calls?limit=50&extension=" + (1000 + (n * 37) % AGENTS)));
     searches.add(
-        timed(http, token, "queue", n -> base + "/v1/calls?limit=50&queue=" + (900 + n % QUEUES)));
+        timed(http, api, "queue", n -> base + "/v1/calls?limit=50&queue=" + (900 + n % QUEUES)));
     searches.add(
-        timed(http, token, "outcome missed", n -> base + "/v1/calls?limit=50&outcome=missed"));
+        timed(http, api, "outcome missed", n -> base + "/v1/calls?limit=50&outcome=missed"));
     searches.add(
-        timed(
-            http, token, "direction inbound", n -> base + "/v1/calls?limit=50&direction=inbound"));
+        timed(http, api, "direction inbound", n -> base + "/v1/calls?limit=50&direction=inbound"));
     searches.add(
         timed(
             http,
-            token,
+            api,
             "queue, missed, one day",
             n ->
                 base
@@ -266,7 +279,7 @@ final class QueryBenchCommand implements Callable<Integer> {
     searches.add(
         timed(
             http,
-            token,
+            api,
             "extension, one day",
             n ->
                 base
@@ -275,7 +288,7 @@ final class QueryBenchCommand implements Callable<Integer> {
                     + "&"
                     + day.apply(n)));
     searches.add(
-        timed(http, token, "one call", n -> base + "/v1/calls/bench-" + random.nextInt(calls)));
+        timed(http, api, "one call", n -> base + "/v1/calls/bench-" + random.nextInt(calls)));
     searches.forEach(t -> out.println(t.line(50)));
     if (chart != null) {
       SvgBarChart svg =
@@ -292,24 +305,77 @@ final class QueryBenchCommand implements Callable<Integer> {
 
     out.printf(
         "%n  the console's first paint, its requests one after the other (our target: p95 under 200 ms, the | mark):%n");
+    // As the console asks, with a supervisor's session (all queues) and an agent's.
+    hub.users()
+        .add(
+            new User(
+                "bench-supervisor",
+                Tenant.DEFAULT_ID,
+                null,
+                Role.SUPERVISOR,
+                Optional.empty(),
+                Optional.empty(),
+                "vi"),
+            PASSWORD);
+    hub.users()
+        .add(
+            new User(
+                "bench-agent",
+                Tenant.DEFAULT_ID,
+                null,
+                Role.AGENT,
+                Optional.of("1042"),
+                Optional.of(List.of("903")),
+                "vi"),
+            PASSWORD);
+    Auth supervisor =
+        new Auth("Cookie", HostileTargets.logIn(base, "bench-supervisor", PASSWORD).cookie());
+    Auth agent = new Auth("Cookie", HostileTargets.logIn(base, "bench-agent", PASSWORD).cookie());
     List<Timing> paints = new ArrayList<>();
-    paints.add(timed(http, token, "calls page", n -> base + "/v1/calls?limit=50"));
     paints.add(
         timed(
             http,
-            token,
-            "agent page",
+            supervisor,
+            "calls page (supervisor)",
+            n -> base + "/v1/me",
+            n -> base + "/v1/calls?limit=50"));
+    paints.add(
+        timed(
+            http,
+            agent,
+            "agent page (agent 1042)",
+            n -> base + "/v1/me",
             n -> base + "/v1/agents",
-            n -> base + "/v1/calls?limit=15&extension=" + (1000 + (n * 37) % AGENTS),
-            n -> base + "/v1/calls?limit=10&outcome=missed&queue=" + (900 + n % QUEUES),
+            n -> base + "/v1/calls?limit=15&extension=1042",
+            n -> base + "/v1/calls?limit=10&outcome=missed&queue=903",
             n -> base + "/v1/screen-pops"));
-    paints.add(timed(http, token, "wallboard", n -> base + "/v1/wallboard"));
+    paints.add(
+        timed(
+            http,
+            supervisor,
+            "wallboard (supervisor)",
+            n -> base + "/v1/me",
+            n -> base + "/v1/wallboard"));
+    paints.add(
+        timed(
+            http,
+            supervisor,
+            "reports page, a month",
+            n -> base + "/v1/me",
+            n -> base + "/v1/reports?from=" + MONTH + "&to=" + MONTH.plusMonths(1).minusDays(1)));
     paints.forEach(t -> out.println(t.line(200)));
   }
 
-  /** A timed request (or sequence of requests): its label and sorted milliseconds. */
-  private record Timing(String label, List<Double> millis) {
+  /**
+   * A timed request (or sequence of requests): its label, sorted milliseconds, and each request's
+   * median when there are several.
+   */
+  private record Timing(String label, List<Double> millis, List<String> parts) {
     String line(double target) {
+      return parts.isEmpty() ? bar(target) : bar(target) + "\n      " + String.join(", ", parts);
+    }
+
+    private String bar(double target) {
       double p95 = percentile(millis, 95);
       int width = (int) Math.max(1, Math.min(50, Math.round(25 * p95 / target)));
       String bar =
@@ -321,17 +387,32 @@ final class QueryBenchCommand implements Callable<Integer> {
     }
   }
 
+  /** How a request is let in: the API token, or a console session's cookie. */
+  private record Auth(String header, String value) {
+    static Auth token(String token) {
+      return new Auth("Authorization", "Bearer " + token);
+    }
+  }
+
   /** Asks for {@code urls} (one after the other) {@code runs + 2} times; the first two warm up. */
   @SafeVarargs
   private Timing timed(
-      HttpClient http, String token, String label, java.util.function.IntFunction<String>... urls)
+      HttpClient http, Auth auth, String label, java.util.function.IntFunction<String>... urls)
       throws Exception {
     List<Double> millis = new ArrayList<>();
+    List<List<Double>> each = new ArrayList<>();
+    for (int i = 0; i < urls.length; i++) {
+      each.add(new ArrayList<>());
+    }
     for (int n = 0; n < runs + 2; n++) {
       long started = System.nanoTime();
-      for (var url : urls) {
-        String u = url.apply(n);
-        HttpResponse<String> reply = get(http, u, token);
+      for (int i = 0; i < urls.length; i++) {
+        String u = urls[i].apply(n);
+        long one = System.nanoTime();
+        HttpResponse<String> reply = get(http, u, auth);
+        if (n >= 2) {
+          each.get(i).add((System.nanoTime() - one) / 1e6);
+        }
         if (reply.statusCode() != 200) {
           throw new IllegalStateException(
               "GET "
@@ -347,7 +428,16 @@ final class QueryBenchCommand implements Callable<Integer> {
       }
     }
     Collections.sort(millis);
-    return new Timing(label, millis);
+    List<String> parts = new ArrayList<>();
+    if (urls.length > 1) {
+      for (int i = 0; i < urls.length; i++) {
+        List<Double> sorted = new ArrayList<>(each.get(i));
+        Collections.sort(sorted);
+        String path = urls[i].apply(0).replaceAll("^http://[^/]+", "");
+        parts.add(String.format("%s %.0f ms", path, percentile(sorted, 50)));
+      }
+    }
+    return new Timing(label, millis, parts);
   }
 
   /** A call sent as webhooks, and its record as the hub stored it. */
@@ -514,9 +604,13 @@ final class QueryBenchCommand implements Callable<Integer> {
 
   private static HttpResponse<String> get(HttpClient http, String url, String token)
       throws Exception {
+    return get(http, url, Auth.token(token));
+  }
+
+  private static HttpResponse<String> get(HttpClient http, String url, Auth auth) throws Exception {
     return http.send(
         HttpRequest.newBuilder(URI.create(url))
-            .header("Authorization", "Bearer " + token)
+            .header(auth.header(), auth.value())
             .timeout(Duration.ofSeconds(60))
             .build(),
         HttpResponse.BodyHandlers.ofString());

@@ -151,6 +151,12 @@ public final class CallStore {
    * {@code limit}.
    */
   public Page list(CallFilter filter, CallScope scope, Optional<String> cursor, int limit) {
+    Optional<String> tenant = filter.tenant().or(scope::tenant);
+    Optional<List<String>> customersCalls =
+        filter.phone().flatMap(p -> tenant.flatMap(t -> customersCalls(t, p)));
+    if (customersCalls.isPresent() && customersCalls.get().isEmpty()) {
+      return new Page(List.of(), Optional.empty());
+    }
     StringBuilder sql =
         new StringBuilder(
             "select c.first_seen_at, c.tenant_id, c.callid, c.record from calls c where 1 = 1");
@@ -158,14 +164,18 @@ public final class CallStore {
     filter.tenant().ifPresent(t -> sql.append(" and c.tenant_id = :tenant"));
     filter.from().ifPresent(t -> sql.append(" and c.first_seen_at >= :from"));
     filter.to().ifPresent(t -> sql.append(" and c.first_seen_at < :to"));
-    filter
-        .phone()
-        .ifPresent(
-            p ->
-                sql.append(
-                    p.e164().isPresent()
-                        ? " and (c.customer_e164 = :e164 or c.customer_digits = :digits)"
-                        : " and c.customer_digits = :digits"));
+    if (customersCalls.isPresent()) {
+      sql.append(" and c.tenant_id = :customerTenant and c.callid in (<customersCalls>)");
+    } else {
+      filter
+          .phone()
+          .ifPresent(
+              p ->
+                  sql.append(
+                      p.e164().isPresent()
+                          ? " and (c.customer_e164 = :e164 or c.customer_digits = :digits)"
+                          : " and c.customer_digits = :digits"));
+    }
     filter
         .extension()
         .ifPresent(
@@ -181,7 +191,10 @@ public final class CallStore {
             sql.append(
                 " and (c.first_seen_at < :cFirst or (c.first_seen_at = :cFirst and (c.tenant_id <"
                     + " :cTenant or (c.tenant_id = :cTenant and c.callid < :cCall))))"));
-    sql.append(" order by c.first_seen_at desc, c.tenant_id desc, c.callid desc limit :limit");
+    // A customer's calls, found by id, are sorted: ordered by the plain column the planners would
+    // rather walk the tenant's calls by time for the order (the unary plus is a no-op on both).
+    String time = customersCalls.isPresent() ? "+c.first_seen_at" : "c.first_seen_at";
+    sql.append(" order by " + time + " desc, c.tenant_id desc, c.callid desc limit :limit");
     return jdbi.withHandle(
         handle -> {
           Query query = handle.createQuery(sql.toString());
@@ -189,13 +202,18 @@ public final class CallStore {
           filter.tenant().ifPresent(t -> query.bind("tenant", t));
           filter.from().ifPresent(t -> query.bind("from", t.toEpochMilli()));
           filter.to().ifPresent(t -> query.bind("to", t.toEpochMilli()));
-          filter
-              .phone()
-              .ifPresent(
-                  p -> {
-                    p.e164().ifPresent(e -> query.bind("e164", e));
-                    query.bind("digits", p.trailingDigits(TRAILING_DIGITS).orElse(p.raw()));
-                  });
+          if (customersCalls.isPresent()) {
+            query.bind("customerTenant", tenant.orElseThrow());
+            query.bindList("customersCalls", customersCalls.get());
+          } else {
+            filter
+                .phone()
+                .ifPresent(
+                    p -> {
+                      p.e164().ifPresent(e -> query.bind("e164", e));
+                      query.bind("digits", p.trailingDigits(TRAILING_DIGITS).orElse(p.raw()));
+                    });
+          }
           filter.extension().ifPresent(e -> query.bind("extension", e));
           filter.queue().ifPresent(q -> query.bind("queue", q));
           filter.direction().ifPresent(d -> query.bind("direction", d.code()));
@@ -223,6 +241,56 @@ public final class CallStore {
           }
           return new Page(calls, Optional.empty());
         });
+  }
+
+  /** The states of a call not yet ended, as SQL literals (for the index {@code calls_open}). */
+  private static final String OPEN_STATES =
+      java.util.Arrays.stream(CallState.values())
+          .filter(state -> state != CallState.ENDED)
+          .map(state -> "'" + state.code() + "'")
+          .collect(java.util.stream.Collectors.joining(", "));
+
+  /** The most calls of one customer looked up by id; a customer with more is searched as before. */
+  static final int MOST_CUSTOMER_CALLS = 2_000;
+
+  /**
+   * The ids of one customer's calls in {@code tenantId}, by E.164 or by the trailing digits, each
+   * through its own index (one customer's calls are few); empty when there are more than {@link
+   * #MOST_CUSTOMER_CALLS}. Asked in one statement with the order and the page, SQLite (without
+   * statistics) and PostgreSQL would rather walk the tenant's calls newest first and test the phone
+   * on each: 2.5 s at 1,000,000 calls on SQLite.
+   */
+  private Optional<List<String>> customersCalls(String tenantId, PhoneNumber phone) {
+    return jdbi.withHandle(
+        handle -> {
+          java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+          if (phone.e164().isPresent()) {
+            ids.addAll(callIdsBy(handle, tenantId, "customer_e164", phone.e164().get()));
+          }
+          ids.addAll(
+              callIdsBy(
+                  handle,
+                  tenantId,
+                  "customer_digits",
+                  phone.trailingDigits(TRAILING_DIGITS).orElse(phone.raw())));
+          return ids.size() > MOST_CUSTOMER_CALLS
+              ? Optional.<List<String>>empty()
+              : Optional.of(List.copyOf(ids));
+        });
+  }
+
+  private static List<String> callIdsBy(
+      Handle handle, String tenantId, String column, String value) {
+    return handle
+        .createQuery(
+            "select callid from calls where tenant_id = :tenant and "
+                + column
+                + " = :value limit :most")
+        .bind("tenant", tenantId)
+        .bind("value", value)
+        .bind("most", MOST_CUSTOMER_CALLS + 1)
+        .mapTo(String.class)
+        .list();
   }
 
   /**
@@ -299,13 +367,24 @@ public final class CallStore {
   public List<ObjectNode> openCalls(Optional<String> tenantId) {
     return jdbi.withHandle(
         handle -> {
-          Query query =
-              handle.createQuery(
-                  "select record from calls where state <> 'ended'"
-                      + (tenantId.isPresent() ? " and tenant_id = :tenant" : "")
-                      + " order by first_seen_at");
-          tenantId.ifPresent(t -> query.bind("tenant", t));
-          return query.mapTo(String.class).map(CallStore::parse).list();
+          // Through calls_open: asked for the tenant too, or for "state <> 'ended'", the
+          // planners walk the tenant's calls instead (380 ms at 200,000 calls on SQLite); the open
+          // calls are few, and the tenant is checked here.
+          List<ObjectNode> open = new ArrayList<>();
+          handle
+              .createQuery(
+                  "select tenant_id, record from calls where state in ("
+                      + OPEN_STATES
+                      + ") order by +first_seen_at")
+              .map(
+                  (rs, ctx) -> {
+                    if (tenantId.isEmpty() || tenantId.get().equals(rs.getString(1))) {
+                      open.add(parse(rs.getString(2)));
+                    }
+                    return null;
+                  })
+              .list();
+          return open;
         });
   }
 
@@ -318,8 +397,9 @@ public final class CallStore {
         handle ->
             handle
                 .createQuery(
-                    "select tenant_id, callid, first_seen_at from calls where state <> 'ended' and"
-                        + " first_seen_at < :before order by first_seen_at limit :limit")
+                    "select tenant_id, callid, first_seen_at from calls where state in ("
+                        + OPEN_STATES
+                        + ") and first_seen_at < :before order by +first_seen_at limit :limit")
                 .bind("before", before.toEpochMilli())
                 .bind("limit", limit)
                 .map(
