@@ -3,15 +3,11 @@ package dev.switchboard.hub;
 import dev.switchboard.hub.config.HubConfig;
 import dev.switchboard.hub.http.HostileTargets;
 import dev.switchboard.hub.tenants.SourceNetworks;
-import dev.switchboard.hub.tenants.Tenant;
-import dev.switchboard.hub.users.Role;
-import dev.switchboard.hub.users.User;
 import dev.switchboard.server.testing.Category;
 import dev.switchboard.server.testing.HostileSuite;
 import dev.switchboard.store.DatabaseSettings;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,20 +47,8 @@ class HostileRequestsTest {
                     new HubConfig.Intake(
                         SourceNetworks.loopback(), 100_000, 100_000, 10_000, 500)));
     String token = hub.webhookBase.substring(hub.webhookBase.lastIndexOf('/') + 1);
-    hub.hub
-        .users()
-        .add(
-            new User(
-                "hostile-admin",
-                Tenant.DEFAULT_ID,
-                null,
-                Role.ADMIN,
-                Optional.empty(),
-                Optional.empty(),
-                "vi"),
-            PASSWORD);
     HostileTargets.ConsoleSession session =
-        HostileTargets.logIn(hub.hub.baseUrl(), "hostile-admin", PASSWORD);
+        HostileTargets.newAdmin(hub.hub.users(), hub.hub.baseUrl(), "hostile-admin", PASSWORD);
     suite =
         new HostileSuite(
             "hub",

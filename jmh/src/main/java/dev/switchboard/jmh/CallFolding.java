@@ -56,16 +56,7 @@ public class CallFolding {
               RawFormat.QUERY,
               sent.query());
       if (draft.callId().isPresent()) {
-        events.add(
-            new LoggedEvent(
-                seq,
-                draft.tenantId(),
-                draft.receivedAt(),
-                draft.source(),
-                draft.type(),
-                draft.callId(),
-                draft.webhook(),
-                draft.content()));
+        events.add(draft.logged(seq));
       }
       seq++;
     }

@@ -5,9 +5,6 @@ import dev.switchboard.hub.Hub;
 import dev.switchboard.hub.config.HubConfig;
 import dev.switchboard.hub.http.HostileTargets;
 import dev.switchboard.hub.tenants.SourceNetworks;
-import dev.switchboard.hub.tenants.Tenant;
-import dev.switchboard.hub.users.Role;
-import dev.switchboard.hub.users.User;
 import dev.switchboard.server.testing.Category;
 import dev.switchboard.server.testing.HostileGenerator;
 import dev.switchboard.server.testing.HostileRun;
@@ -22,7 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -103,19 +99,8 @@ final class HostileBenchCommand implements Callable<Integer> {
     int eachCategory = requests / (categories.size() - 1);
     try (Hub hub = Hub.start(config, Clock.systemUTC())) {
       String token = hub.startup().defaultTenant().orElseThrow().token();
-      hub.users()
-          .add(
-              new User(
-                  "hostile-admin",
-                  Tenant.DEFAULT_ID,
-                  null,
-                  Role.ADMIN,
-                  Optional.empty(),
-                  Optional.empty(),
-                  "vi"),
-              PASSWORD);
       HostileTargets.ConsoleSession session =
-          HostileTargets.logIn(hub.baseUrl(), "hostile-admin", PASSWORD);
+          HostileTargets.newAdmin(hub.users(), hub.baseUrl(), "hostile-admin", PASSWORD);
       var targets = HostileTargets.of(token, apiToken, session);
       HostileGenerator generator = new HostileGenerator(seed, targets);
       HostileRun run =

@@ -83,12 +83,14 @@ final class SvgBarChart {
       Bar bar = bars.get(i);
       int y = TOP + i * ROW;
       int length = (int) Math.max(1, Math.round(plot * bar.value() / scale));
+      // The value after the bar, or inside its end in white when the bar leaves no room.
+      boolean inside = length + 100 > plot;
       svg.append(
           String.format(
               Locale.ROOT,
               "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>%n"
                   + "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"18\" fill=\"%s\"/>%n"
-                  + "<text x=\"%d\" y=\"%d\" fill=\"#222222\">%s</text>%n",
+                  + "<text x=\"%d\" y=\"%d\" fill=\"%s\"%s>%s</text>%n",
               LABEL - 8,
               y + 13,
               escape(bar.label()),
@@ -96,8 +98,10 @@ final class SvgBarChart {
               y,
               length,
               bar.good() ? "#3b7dd8" : "#d8643b",
-              LABEL + Math.min(length + 6, plot - 90),
+              inside ? LABEL + length - 6 : LABEL + length + 6,
               y + 13,
+              inside ? "#ffffff" : "#222222",
+              inside ? " text-anchor=\"end\"" : "",
               escape(bar.shown())));
     }
     target.ifPresent(

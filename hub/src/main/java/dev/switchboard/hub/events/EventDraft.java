@@ -79,6 +79,11 @@ public record EventDraft(
     }
   }
 
+  /** This event as the log holds it once appended as sequence number {@code seq}. */
+  public LoggedEvent logged(long seq) {
+    return new LoggedEvent(seq, tenantId, receivedAt, source, type, callId, webhook, content);
+  }
+
   /** A webhook as received. */
   public static EventDraft webhook(
       String tenantId,

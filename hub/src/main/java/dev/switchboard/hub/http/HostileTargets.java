@@ -73,6 +73,26 @@ public final class HostileTargets {
   }
 
   /**
+   * Adds {@code username}, an admin of the default tenant, to {@code users} and logs it in at
+   * {@code baseUrl}.
+   */
+  public static ConsoleSession newAdmin(
+      dev.switchboard.hub.users.UserStore users, String baseUrl, String username, String password)
+      throws IOException, InterruptedException {
+    users.add(
+        new dev.switchboard.hub.users.User(
+            username,
+            dev.switchboard.hub.tenants.Tenant.DEFAULT_ID,
+            null,
+            dev.switchboard.hub.users.Role.ADMIN,
+            java.util.Optional.empty(),
+            java.util.Optional.empty(),
+            "vi"),
+        password);
+    return logIn(baseUrl, username, password);
+  }
+
+  /**
    * Events, calls and contacts stored. Routing answers are left out: they are logged after the
    * reply, so one may land while the next request runs.
    */

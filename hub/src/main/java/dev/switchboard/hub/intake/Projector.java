@@ -102,16 +102,7 @@ final class Projector {
         events = log.eventsOfCall(handle, draft.tenantId(), callId); // includes this event
       } else {
         events = new ArrayList<>(cached.events());
-        events.add(
-            new LoggedEvent(
-                seq,
-                draft.tenantId(),
-                draft.receivedAt(),
-                draft.source(),
-                draft.type(),
-                draft.callId(),
-                draft.webhook(),
-                draft.content()));
+        events.add(draft.logged(seq));
       }
       Call folded = CallFold.fold(draft.tenantId(), callId, events);
       boolean extensionsChanged =
