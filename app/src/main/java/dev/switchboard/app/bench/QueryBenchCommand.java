@@ -2,8 +2,6 @@ package dev.switchboard.app.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.hub.Hub;
 import dev.switchboard.hub.config.HubConfig;
 import dev.switchboard.hub.http.HostileTargets;
@@ -22,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -31,7 +28,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Callable;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -57,11 +53,10 @@ import picocli.CommandLine.Spec;
     })
 final class QueryBenchCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
-  private static final LocalDate MONTH = LocalDate.of(2026, 11, 1);
-  private static final int QUEUES = 8;
-  private static final int AGENTS = 200;
-  private static final int BATCH = 5_000;
+  private static final ZoneId ZONE = GeneratedMonth.ZONE;
+  private static final LocalDate MONTH = GeneratedMonth.MONTH;
+  private static final int QUEUES = GeneratedMonth.QUEUES;
+  private static final int AGENTS = GeneratedMonth.AGENTS;
   private static final String PASSWORD = "bench-query-password-1234";
 
   @Spec CommandSpec spec;
@@ -136,11 +131,8 @@ final class QueryBenchCommand implements Callable<Integer> {
                   .orElseThrow(
                       () -> new IllegalArgumentException("--db: the database must be empty"))
                   .token();
-      ObjectNode answered = template(http, hub, hooks, token, "tpl-answered", true);
-      ObjectNode abandoned = template(http, hub, hooks, token, "tpl-abandoned", false);
-
       long started = System.nanoTime();
-      fill(hub, answered, abandoned, out);
+      new GeneratedMonth(hub, http, token, calls).fill(hooks, out);
       double fillSeconds = (System.nanoTime() - started) / 1e9;
       started = System.nanoTime();
       hub.database()
@@ -440,136 +432,6 @@ final class QueryBenchCommand implements Callable<Integer> {
     return new Timing(label, millis, parts);
   }
 
-  /** A call sent as webhooks, and its record as the hub stored it. */
-  private static ObjectNode template(
-      HttpClient http, Hub hub, String hooks, String token, String id, boolean answer)
-      throws Exception {
-    String call = "phone=0938363739&queue=999&extension=101&callid=" + id + "&did=19002028";
-    send(http, hooks + "/api/callcenter/call_in?" + call + "&event=RINGING");
-    if (answer) {
-      send(http, hooks + "/api/callcenter/call_in?" + call + "&event=ANSWER");
-    }
-    send(http, hooks + "/api/callcenter/hangup?callid=" + id);
-    send(
-        http,
-        hooks
-            + "/api/callcenter/calldata?callid="
-            + id
-            + "&calldate=2026-11-01%2009:00:00&duration=60&billsec="
-            + (answer ? 40 : 0)
-            + "&status="
-            + (answer ? "ANSWER" : "NO%20ANSWER")
-            + "&did=19002028&extension=101&phone=0938363739&direction=Inbound");
-    for (int tries = 0; tries < 100; tries++) {
-      HttpResponse<String> reply = get(http, hub.baseUrl() + "/v1/calls/" + id, token);
-      if (reply.statusCode() == 200) {
-        JsonNode record = JSON.readTree(reply.body()).path("call");
-        if (record.path("state").asText().equals("ended")) {
-          String stored =
-              hub.database()
-                  .jdbi()
-                  .withHandle(
-                      h ->
-                          h.createQuery("select record from calls where callid = :id")
-                              .bind("id", id)
-                              .mapTo(String.class)
-                              .one());
-          return (ObjectNode) JSON.readTree(stored);
-        }
-      }
-      Thread.sleep(50);
-    }
-    throw new IllegalStateException("the template call " + id + " did not end in the hub");
-  }
-
-  /** {@code calls} records over the month, in batches, with a progress bar. */
-  private void fill(Hub hub, ObjectNode answered, ObjectNode abandoned, PrintWriter out) {
-    Random random = new Random(42);
-    long start = MONTH.atStartOfDay(ZONE).toInstant().toEpochMilli();
-    long span = MONTH.plusMonths(1).atStartOfDay(ZONE).toInstant().toEpochMilli() - start;
-    int shown = -1;
-    for (int from = 0; from < calls; from += BATCH) {
-      int to = Math.min(calls, from + BATCH);
-      int first = from;
-      hub.database()
-          .jdbi()
-          .useTransaction(
-              h -> {
-                PreparedBatch batch =
-                    h.prepareBatch(
-                        "insert into calls (tenant_id, callid, direction, customer_e164,"
-                            + " customer_digits, queue, state, outcome, answered_by,"
-                            + " first_seen_at, ended_at, last_seq, record) values ('default',"
-                            + " :callid, 'inbound', :e164, :digits, :queue, 'ended', :outcome,"
-                            + " :agent, :first, :ended, 0, :record)");
-                java.util.Map<String, String> answeredBy = new java.util.LinkedHashMap<>();
-                for (int i = first; i < to; i++) {
-                  boolean answer = random.nextInt(100) < 85;
-                  long firstSeen = start + (long) (random.nextDouble() * span);
-                  int wait = answer ? random.nextInt(40) : 2 + random.nextInt(90);
-                  int talk = answer ? 20 + random.nextInt(400) : 0;
-                  String queue = Integer.toString(900 + random.nextInt(QUEUES));
-                  String agent = Integer.toString(1000 + random.nextInt(AGENTS));
-                  String phone = String.format("+8490%07d", random.nextInt(5_000_000));
-                  long ended = firstSeen + (wait + talk) * 1000L;
-                  ObjectNode record = (answer ? answered : abandoned).deepCopy();
-                  String id = "bench-" + i;
-                  record.put("callid", id);
-                  record.put("queue", queue);
-                  record.put("first_seen_at", Instant.ofEpochMilli(firstSeen).toString());
-                  record.put("ended_at", Instant.ofEpochMilli(ended).toString());
-                  record.put("holdtime", wait);
-                  if (answer) {
-                    record.put("answered_by", agent);
-                    record.put(
-                        "answered_at", Instant.ofEpochMilli(firstSeen + wait * 1000L).toString());
-                    record.put("billsec", talk);
-                    record.put("duration", wait + talk);
-                  }
-                  if (record.path("attempts") instanceof ArrayNode attempts) {
-                    attempts.forEach(
-                        a -> {
-                          if (a instanceof ObjectNode attempt && answer) {
-                            attempt.put("extension", agent);
-                          }
-                        });
-                  }
-                  if (answer) {
-                    answeredBy.put(id, agent);
-                  }
-                  batch
-                      .bind("callid", id)
-                      .bind("e164", phone)
-                      .bind("digits", phone.substring(phone.length() - 9))
-                      .bind("queue", queue)
-                      .bind("outcome", answer ? "answered" : "missed")
-                      .bind("agent", answer ? agent : null)
-                      .bind("first", firstSeen)
-                      .bind("ended", ended)
-                      .bind("record", record.toString())
-                      .add();
-                }
-                batch.execute();
-                PreparedBatch extensions =
-                    h.prepareBatch(
-                        "insert into call_extensions (tenant_id, callid, extension) values"
-                            + " ('default', :callid, :extension)");
-                answeredBy.forEach(
-                    (id, agent) -> extensions.bind("callid", id).bind("extension", agent).add());
-                if (!answeredBy.isEmpty()) {
-                  extensions.execute();
-                }
-              });
-      int percent = (int) (100L * to / calls);
-      if (percent / 5 != shown) {
-        shown = percent / 5;
-        out.printf("\r  filling  [%-20s] %3d%%  %,d calls", "#".repeat(shown), percent, to);
-        out.flush();
-      }
-    }
-    out.println();
-  }
-
   private static String total(JsonNode report, String field) {
     return String.format("%,d", report.path("totals").path(field).asLong());
   }
@@ -593,17 +455,7 @@ final class QueryBenchCommand implements Callable<Integer> {
             + " ms)";
   }
 
-  private static void send(HttpClient http, String url) throws Exception {
-    HttpResponse<String> reply =
-        http.send(
-            HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
-    if (reply.statusCode() != 200) {
-      throw new IllegalStateException("webhook answered " + reply.statusCode() + ": " + url);
-    }
-  }
-
-  private static HttpResponse<String> get(HttpClient http, String url, String token)
-      throws Exception {
+  static HttpResponse<String> get(HttpClient http, String url, String token) throws Exception {
     return get(http, url, Auth.token(token));
   }
 
