@@ -74,13 +74,7 @@ class PostgresLossTest {
         sendAll(hub, 10);
       }
     }
-    Jdbi check = Jdbi.create(direct.jdbcUrl());
-    List<String> stored =
-        check.withHandle(
-            h ->
-                h.createQuery("select callid from events where type = 'hangup'")
-                    .mapTo(String.class)
-                    .list());
+    List<String> stored = storedHangups(direct);
     answered.forEach(
         (callId, status) -> {
           if (status == 200) {
@@ -130,13 +124,7 @@ class PostgresLossTest {
           .pollInterval(Duration.ofMillis(200))
           .until(() -> sendAll(hub, 1).get(0).status() == 200);
     }
-    List<String> stored =
-        Jdbi.create(fresh.jdbcUrl())
-            .withHandle(
-                h ->
-                    h.createQuery("select callid from events where type = 'hangup'")
-                        .mapTo(String.class)
-                        .list());
+    List<String> stored = storedHangups(fresh);
     answered.forEach(
         (callId, status) -> {
           if (status == 200) {
@@ -144,6 +132,16 @@ class PostgresLossTest {
           }
         });
     assertThat(messages.keySet()).allMatch(body -> body.contains("retry"));
+  }
+
+  /** The callids of the hangups in the log of {@code database}. */
+  private static List<String> storedHangups(DatabaseSettings database) {
+    return Jdbi.create(database.jdbcUrl())
+        .withHandle(
+            h ->
+                h.createQuery("select callid from events where type = 'hangup'")
+                    .mapTo(String.class)
+                    .list());
   }
 
   /** Sends {@code count} hangups of new calls at once and records each one's answer. */

@@ -357,8 +357,10 @@ public final class Database implements AutoCloseable {
 
   /**
    * Whether {@code failure} (or a cause) says the database could not be reached: no connection
-   * within the pool's timeout, a refused or lost connection (SQLSTATE class 08). Such a failure is
-   * the database's, not the request's, and retrying later may work.
+   * within the pool's timeout, a refused or lost connection (SQLSTATE class 08), or a session the
+   * server ended (PostgreSQL's 57P01-57P03: terminated by an administrator, a crash, or a server
+   * starting or stopping). Such a failure is the database's, not the request's, and retrying later
+   * may work.
    */
   public static boolean isConnectionFailure(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
@@ -369,7 +371,7 @@ public final class Database implements AutoCloseable {
       }
       if (cause instanceof SQLException sql
           && sql.getSQLState() != null
-          && sql.getSQLState().startsWith("08")) {
+          && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
         return true;
       }
       if (cause.getCause() == cause) {
