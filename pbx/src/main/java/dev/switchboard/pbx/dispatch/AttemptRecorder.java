@@ -12,13 +12,15 @@ import org.slf4j.LoggerFactory;
  * at it); failed at or after the give-up time, hence dead; or refused by the CRM, due again after a
  * backoff counted from the first refusal until {@link DispatchSettings#refusedTries()} refusals,
  * then dead, so that the next webhook of its key goes on. Nothing is written when the claim was
- * lost (it expired and another dispatcher took the webhook over). Logs name the webhook's path,
+ * lost (it expired and another dispatcher took the webhook over). The delivered marks of sends that
+ * end together are committed as one group ({@link DeliveredMarks}). Logs name the webhook's path,
  * never the CRM's URL. Thread-safe.
  */
 final class AttemptRecorder {
   private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
 
   private final OutboxClaims claims;
+  private final DeliveredMarks marks;
   private final String owner;
   private final Clock clock;
   private final RetrySchedule retries;
@@ -27,11 +29,13 @@ final class AttemptRecorder {
 
   AttemptRecorder(
       OutboxClaims claims,
+      DeliveredMarks marks,
       String owner,
       Clock clock,
       DispatchSettings settings,
       DispatchMetrics metrics) {
     this.claims = claims;
+    this.marks = marks;
     this.owner = owner;
     this.clock = clock;
     this.retries = new RetrySchedule(settings);
@@ -49,7 +53,7 @@ final class AttemptRecorder {
 
   private void delivered(OutboxEntry entry, CrmSender.Delivered reply) {
     Instant now = clock.instant();
-    if (!claims.delivered(entry.id(), owner, now)) {
+    if (!marks.delivered(entry.id(), now)) {
       claimLost(entry, "delivered");
       return;
     }

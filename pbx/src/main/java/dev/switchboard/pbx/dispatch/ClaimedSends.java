@@ -31,6 +31,7 @@ final class ClaimedSends {
 
   private final String owner = newOwnerId();
   private final OutboxClaims claims;
+  private final Clock clock;
   private final Clock leaseClock;
   private final DispatchSettings settings;
   private final CrmSender sender;
@@ -41,6 +42,7 @@ final class ClaimedSends {
       Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("webhook-send-", 0).factory());
   private final ReentrantLock claiming = new ReentrantLock();
   private boolean closed; // guarded by claiming
+  private volatile boolean chaining;
 
   /**
    * @param inFlight this dispatcher's sends by outbox id (also read by the in-flight gauge)
@@ -55,10 +57,13 @@ final class ClaimedSends {
       ConcurrentHashMap<Long, CompletableFuture<Void>> inFlight,
       Runnable onFinished) {
     this.claims = claims;
+    this.clock = clock;
     this.leaseClock = leaseClock;
     this.settings = settings;
     this.sender = new CrmSender(settings);
-    this.recorder = new AttemptRecorder(claims, owner, clock, settings, metrics);
+    this.recorder =
+        new AttemptRecorder(
+            claims, new DeliveredMarks(this::deliveredThenClaim), owner, clock, settings, metrics);
     this.inFlight = inFlight;
     this.onFinished = onFinished;
   }
@@ -66,6 +71,15 @@ final class ClaimedSends {
   /** The id its claims carry in the outbox. */
   String owner() {
     return owner;
+  }
+
+  /**
+   * From now on, a group of delivered marks also claims the next due heads (see {@link
+   * #deliveredThenClaim}): for the background loop; without it (passes stepped by hand) a send
+   * never starts another.
+   */
+  void chainClaims() {
+    chaining = true;
   }
 
   /** Whether every slot is taken. */
@@ -81,23 +95,53 @@ final class ClaimedSends {
       if (free <= 0 || closed) {
         return List.of();
       }
-      List<CompletableFuture<Void>> started = new ArrayList<>();
-      for (OutboxEntry entry :
-          claims.claim(owner, now, leaseClock.instant(), settings.claimLease(), free)) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        inFlight.put(entry.id(), done);
-        try {
-          sends.execute(() -> attempt(entry, done));
-          started.add(done);
-        } catch (RejectedExecutionException closing) {
-          inFlight.remove(entry.id());
-          claims.release(entry.id(), owner);
-        }
-      }
-      return started;
+      return start(claims.claim(owner, now, leaseClock.instant(), settings.claimLease(), free));
     } finally {
       claiming.unlock();
     }
+  }
+
+  /**
+   * Writes a group of delivered marks and, in the same transaction, claims the heads due now that
+   * the slots of the group's sends and the others free allow: a delivery's mark and the claim of
+   * the webhook that follows it cost one commit, not two. The sends of the group are still in
+   * flight here and end once this returns.
+   */
+  private boolean[] deliveredThenClaim(List<Long> ids, List<Instant> times) {
+    claiming.lock();
+    try {
+      int free = closed || !chaining ? 0 : settings.maxInFlight() - inFlight.size() + ids.size();
+      OutboxClaims.Delivered written =
+          claims.deliveredThenClaim(
+              owner,
+              ids,
+              times,
+              clock.instant(),
+              leaseClock.instant(),
+              settings.claimLease(),
+              free);
+      start(written.claimed());
+      return written.held();
+    } finally {
+      claiming.unlock();
+    }
+  }
+
+  /** Under the claiming lock: starts sending each claimed entry. */
+  private List<CompletableFuture<Void>> start(List<OutboxEntry> claimed) {
+    List<CompletableFuture<Void>> started = new ArrayList<>();
+    for (OutboxEntry entry : claimed) {
+      CompletableFuture<Void> done = new CompletableFuture<>();
+      inFlight.put(entry.id(), done);
+      try {
+        sends.execute(() -> attempt(entry, done));
+        started.add(done);
+      } catch (RejectedExecutionException closing) {
+        inFlight.remove(entry.id());
+        claims.release(entry.id(), owner);
+      }
+    }
+    return started;
   }
 
   private void attempt(OutboxEntry entry, CompletableFuture<Void> done) {

@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * Claims on the outbox's heads: the guard that lets one dispatcher, and only one, send a webhook.
@@ -58,36 +60,76 @@ final class OutboxClaims {
    * lease}; returns them in id order.
    */
   List<OutboxEntry> claim(String owner, Instant now, Instant leaseNow, Duration lease, int limit) {
-    return jdbi.withHandle(
-        handle ->
-            handle
-                .createQuery(claimStatement)
-                .bind("owner", owner)
-                .bind("now", now.toEpochMilli())
-                .bind("leaseNow", leaseNow.toEpochMilli())
-                .bind("expires", leaseNow.plus(lease).toEpochMilli())
-                .bind("limit", limit)
-                .map((rs, ctx) -> Outbox.read(rs))
-                .list()
-                .stream()
-                .sorted(Comparator.comparing(OutboxEntry::id))
-                .toList());
+    return jdbi.withHandle(handle -> claim(handle, owner, now, leaseNow, lease, limit));
+  }
+
+  private List<OutboxEntry> claim(
+      Handle handle, String owner, Instant now, Instant leaseNow, Duration lease, int limit) {
+    if (limit <= 0) {
+      return List.of();
+    }
+    return handle
+        .createQuery(claimStatement)
+        .bind("owner", owner)
+        .bind("now", now.toEpochMilli())
+        .bind("leaseNow", leaseNow.toEpochMilli())
+        .bind("expires", leaseNow.plus(lease).toEpochMilli())
+        .bind("limit", limit)
+        .map((rs, ctx) -> Outbox.read(rs))
+        .list()
+        .stream()
+        .sorted(Comparator.comparing(OutboxEntry::id))
+        .toList();
   }
 
   /** Delivered at {@code now}; false when {@code owner} no longer holds the claim. */
   boolean delivered(long id, String owner, Instant now) {
-    return jdbi.withHandle(
-        handle ->
-            handle
-                    .createUpdate(
-                        "update webhook_outbox set state = 'delivered', delivered_at = :now,"
-                            + " attempts = attempts + 1, last_error = null"
-                            + ENDS_CLAIM)
-                    .bind("id", id)
-                    .bind("owner", owner)
-                    .bind("now", now.toEpochMilli())
-                    .execute()
-                == 1);
+    return deliveredThenClaim(owner, List.of(id), List.of(now), now, now, Duration.ZERO, 0)
+        .held()[0];
+  }
+
+  /**
+   * What {@link #deliveredThenClaim} wrote and took.
+   *
+   * @param held for each mark, whether the owner still held its claim (false: nothing written)
+   * @param claimed the heads claimed after the marks, in id order
+   */
+  record Delivered(boolean[] held, List<OutboxEntry> claimed) {}
+
+  /**
+   * In one transaction: each {@code ids[i]} delivered at {@code times[i]} where {@code owner} still
+   * holds its claim, then (as {@link #claim}) up to {@code limit} of the heads due at {@code now},
+   * which may be the next webhooks of those just marked.
+   */
+  Delivered deliveredThenClaim(
+      String owner,
+      List<Long> ids,
+      List<Instant> times,
+      Instant now,
+      Instant leaseNow,
+      Duration lease,
+      int limit) {
+    return jdbi.inTransaction(
+        handle -> {
+          PreparedBatch batch =
+              handle.prepareBatch(
+                  "update webhook_outbox set state = 'delivered', delivered_at = :now,"
+                      + " attempts = attempts + 1, last_error = null"
+                      + ENDS_CLAIM);
+          for (int i = 0; i < ids.size(); i++) {
+            batch
+                .bind("id", ids.get(i))
+                .bind("owner", owner)
+                .bind("now", times.get(i).toEpochMilli())
+                .add();
+          }
+          int[] counts = batch.execute();
+          boolean[] held = new boolean[counts.length];
+          for (int i = 0; i < counts.length; i++) {
+            held[i] = counts[i] == 1;
+          }
+          return new Delivered(held, claim(handle, owner, now, leaseNow, lease, limit));
+        });
   }
 
   /** Given up on at {@code now}; false when {@code owner} no longer holds the claim. */

@@ -190,6 +190,7 @@ public final class WebhookDispatcher implements AutoCloseable {
       return;
     }
     running = true;
+    sends.chainClaims();
     loop = Thread.ofPlatform().name("webhook-dispatcher").daemon().start(this::loop);
     log.info("webhook dispatcher {} started: {}", owner(), stats());
   }

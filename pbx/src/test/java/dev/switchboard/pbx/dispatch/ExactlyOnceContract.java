@@ -147,6 +147,58 @@ abstract class ExactlyOnceContract extends DispatchFixture {
   }
 
   @Test
+  void aGroupOfDeliveredMarksIsWrittenWhereItsClaimsAreHeldAndClaimsTheHeadsThatFollowThem() {
+    MutableClock leaseClock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
+    WebhookDispatcher dispatcher =
+        new WebhookDispatcher(database, clock, leaseClock, patient(), metrics);
+    toClose.add(dispatcher);
+    Destination destination = Destination.get(crm.baseUrl());
+    String otherCall = "6f123b86-232c-4d21-ced5-d5c346c7b788";
+    dispatcher.enqueue(TENANT, CALL, destination, seed(WebhookPath.CALL_IN));
+    dispatcher.enqueue(TENANT, otherCall, destination, seed(WebhookPath.CALL_IN));
+    dispatcher.enqueue(TENANT, CALL, destination, seed(WebhookPath.HANGUP));
+    dispatcher.enqueue(TENANT, "agent:t1:101", destination, seed(WebhookPath.AGENT_STATUS));
+    OutboxClaims claims = new OutboxClaims(database.jdbi(), database.dialect());
+    List<OutboxEntry> heads = claims.claim("node", clock.instant(), leaseClock.instant(), LEASE, 2);
+    assertThat(heads).extracting(OutboxEntry::orderingKey).containsExactly(CALL, otherCall);
+
+    OutboxClaims.Delivered written =
+        claims.deliveredThenClaim(
+            "node",
+            List.of(heads.get(0).id(), heads.get(1).id()),
+            List.of(clock.instant(), clock.instant()),
+            clock.instant(),
+            leaseClock.instant(),
+            LEASE,
+            1);
+    assertThat(written.held()).containsExactly(true, true);
+    assertThat(written.claimed())
+        .as("the webhook that follows the first call's, its head once the mark is written")
+        .singleElement()
+        .satisfies(
+            next -> {
+              assertThat(next.orderingKey()).isEqualTo(CALL);
+              assertThat(next.path()).isEqualTo(WebhookPath.HANGUP.path());
+            });
+
+    OutboxClaims.Delivered notHeld =
+        claims.deliveredThenClaim(
+            "another-node",
+            List.of(written.claimed().getFirst().id()),
+            List.of(clock.instant()),
+            clock.instant(),
+            leaseClock.instant(),
+            LEASE,
+            5);
+    assertThat(notHeld.held()).as("a claim another dispatcher holds").containsExactly(false);
+    assertThat(notHeld.claimed())
+        .as("the agent's head, the one left unclaimed")
+        .extracting(OutboxEntry::orderingKey)
+        .containsExactly("agent:t1:101");
+    assertThat(dispatcher.stats()).isEqualTo(new WebhookDispatcher.Stats(2, 2, 0));
+  }
+
+  @Test
   void aWebhookClaimedByAnotherLiveDispatcherIsNotSentAndItsOutcomeIsItsOwn() {
     MutableClock leaseClock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
     WebhookDispatcher dispatcher =
