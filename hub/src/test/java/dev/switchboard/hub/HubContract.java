@@ -313,6 +313,31 @@ abstract class HubContract {
   }
 
   @Test
+  void anExtensionsCallsArePagedNewestFirst() {
+    for (int i = 0; i < 5; i++) {
+      send(
+          "/api/callcenter/call_in?phone=0938363739&queue=999&extension="
+              + (i % 2 == 0 ? "105" : "106")
+              + "&callid=e"
+              + i
+              + "&event=RINGING");
+      clock.advance(Duration.ofSeconds(10));
+    }
+    JsonNode first = hub.api("/v1/calls?extension=105&limit=2").json();
+    assertThat(first.get("calls"))
+        .extracting(c -> c.get("callid").asText())
+        .containsExactly("e4", "e2");
+    JsonNode second =
+        hub.api("/v1/calls?extension=105&limit=2&cursor=" + first.get("next_cursor").asText())
+            .json();
+    assertThat(second.get("calls")).extracting(c -> c.get("callid").asText()).containsExactly("e0");
+    assertThat(second.get("next_cursor").isNull()).isTrue();
+    assertThat(hub.api("/v1/calls?extension=106&from=2024-03-01T06:15:05Z").json().get("calls"))
+        .extracting(c -> c.get("callid").asText())
+        .containsExactly("e3", "e1");
+  }
+
+  @Test
   void callsAreFilteredAndPagedNewestFirst() {
     for (int i = 0; i < 5; i++) {
       send(

@@ -184,8 +184,8 @@ class PostgresPlansTest {
             + " '+8490' || lpad(g::text, 7, '0'), '90' || lpad(g::text, 7, '0'), '999', 'ended',"
             + " 1700000000000 + g, g, '{}' from generate_series(1, 40000) g");
     handle.execute(
-        "insert into call_extensions select 'fill', 'fill-' || g, 'x' || (g % 500) from"
-            + " generate_series(1, 40000) g");
+        "insert into call_extensions select 'fill', 'fill-' || g, 'x' || (g % 500), 1700000000000"
+            + " + g from generate_series(1, 40000) g");
   }
 
   /** The generic plan of {@code sql} (its {@code ?} parameters unknown), as EXPLAIN prints it. */

@@ -110,6 +110,7 @@ final class GeneratedMonth {
                             + " :callid, 'inbound', :e164, :digits, :queue, 'ended', :outcome,"
                             + " :agent, :first, :ended, 0, :record)");
                 java.util.Map<String, String> answeredBy = new java.util.LinkedHashMap<>();
+                java.util.Map<String, Long> firstSeenOf = new java.util.HashMap<>();
                 for (int i = first; i < to; i++) {
                   boolean answer = random.nextInt(100) < 85;
                   long firstSeen = start + (long) (random.nextDouble() * span);
@@ -143,6 +144,7 @@ final class GeneratedMonth {
                   }
                   if (answer) {
                     answeredBy.put(id, agent);
+                    firstSeenOf.put(id, firstSeen);
                   }
                   batch
                       .bind("callid", id)
@@ -159,10 +161,15 @@ final class GeneratedMonth {
                 batch.execute();
                 PreparedBatch extensions =
                     h.prepareBatch(
-                        "insert into call_extensions (tenant_id, callid, extension) values"
-                            + " ('default', :callid, :extension)");
+                        "insert into call_extensions (tenant_id, callid, extension, first_seen_at)"
+                            + " values ('default', :callid, :extension, :first)");
                 answeredBy.forEach(
-                    (id, agent) -> extensions.bind("callid", id).bind("extension", agent).add());
+                    (id, agent) ->
+                        extensions
+                            .bind("callid", id)
+                            .bind("extension", agent)
+                            .bind("first", firstSeenOf.get(id))
+                            .add());
                 if (!answeredBy.isEmpty()) {
                   extensions.execute();
                 }

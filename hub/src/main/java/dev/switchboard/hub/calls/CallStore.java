@@ -37,8 +37,9 @@ public final class CallStore {
   }
 
   /**
-   * Writes a call's record, and its extensions when {@code extensionsChanged}; returns the record
-   * as stored.
+   * Writes a call's record, and its extensions (with its first-seen time) when {@code
+   * extensionsChanged}: pass {@code true} when the extensions or the first-seen time changed;
+   * returns the record as stored.
    */
   public ObjectNode save(Handle handle, Call call, long lastSeq, boolean extensionsChanged) {
     ObjectNode record = CallJson.toJson(call);
@@ -81,11 +82,12 @@ public final class CallStore {
     for (String extension : call.extensions()) {
       handle
           .createUpdate(
-              "insert into call_extensions (tenant_id, callid, extension) values (:tenant, :callid,"
-                  + " :extension)")
+              "insert into call_extensions (tenant_id, callid, extension, first_seen_at) values"
+                  + " (:tenant, :callid, :extension, :firstSeen)")
           .bind("tenant", call.tenantId())
           .bind("callid", call.callId())
           .bind("extension", extension)
+          .bind("firstSeen", call.firstSeenAt().toEpochMilli())
           .execute();
     }
     return record;
@@ -157,13 +159,22 @@ public final class CallStore {
     if (customersCalls.isPresent() && customersCalls.get().isEmpty()) {
       return new Page(List.of(), Optional.empty());
     }
+    // By extension, the search walks that extension's rows of call_extensions newest first (their
+    // index holds the call's time and key) and joins each call: time, order and cursor are read
+    // from those rows, which equal the call's.
+    String k = filter.extension().isPresent() ? "x" : "c";
     StringBuilder sql =
-        new StringBuilder(
-            "select c.first_seen_at, c.tenant_id, c.callid, c.record from calls c where 1 = 1");
+        new StringBuilder("select c.first_seen_at, c.tenant_id, c.callid, c.record from calls c");
+    if (filter.extension().isPresent()) {
+      sql.append(
+          " join call_extensions x on x.tenant_id = c.tenant_id and x.callid = c.callid and"
+              + " x.extension = :extension");
+    }
+    sql.append(" where 1 = 1");
     sql.append(scope.sql());
-    filter.tenant().ifPresent(t -> sql.append(" and c.tenant_id = :tenant"));
-    filter.from().ifPresent(t -> sql.append(" and c.first_seen_at >= :from"));
-    filter.to().ifPresent(t -> sql.append(" and c.first_seen_at < :to"));
+    filter.tenant().ifPresent(t -> sql.append(" and " + k + ".tenant_id = :tenant"));
+    filter.from().ifPresent(t -> sql.append(" and " + k + ".first_seen_at >= :from"));
+    filter.to().ifPresent(t -> sql.append(" and " + k + ".first_seen_at < :to"));
     if (customersCalls.isPresent()) {
       sql.append(" and c.tenant_id = :customerTenant and c.callid in (<customersCalls>)");
     } else {
@@ -176,12 +187,6 @@ public final class CallStore {
                           ? " and (c.customer_e164 = :e164 or c.customer_digits = :digits)"
                           : " and c.customer_digits = :digits"));
     }
-    filter
-        .extension()
-        .ifPresent(
-            e ->
-                sql.append(
-                    " and exists (select 1 from call_extensions x where x.tenant_id = c.tenant_id and x.callid = c.callid and x.extension = :extension)"));
     filter.queue().ifPresent(q -> sql.append(" and c.queue = :queue"));
     filter.direction().ifPresent(d -> sql.append(" and c.direction = :direction"));
     filter.outcome().ifPresent(o -> sql.append(" and c.outcome = :outcome"));
@@ -189,12 +194,28 @@ public final class CallStore {
     after.ifPresent(
         c ->
             sql.append(
-                " and (c.first_seen_at < :cFirst or (c.first_seen_at = :cFirst and (c.tenant_id <"
-                    + " :cTenant or (c.tenant_id = :cTenant and c.callid < :cCall))))"));
+                " and ("
+                    + k
+                    + ".first_seen_at < :cFirst or ("
+                    + k
+                    + ".first_seen_at = :cFirst and ("
+                    + k
+                    + ".tenant_id < :cTenant or ("
+                    + k
+                    + ".tenant_id = :cTenant and "
+                    + k
+                    + ".callid < :cCall))))"));
     // A customer's calls, found by id, are sorted: ordered by the plain column the planners would
     // rather walk the tenant's calls by time for the order (the unary plus is a no-op on both).
-    String time = customersCalls.isPresent() ? "+c.first_seen_at" : "c.first_seen_at";
-    sql.append(" order by " + time + " desc, c.tenant_id desc, c.callid desc limit :limit");
+    String time = customersCalls.isPresent() ? "+" + k + ".first_seen_at" : k + ".first_seen_at";
+    sql.append(
+        " order by "
+            + time
+            + " desc, "
+            + k
+            + ".tenant_id desc, "
+            + k
+            + ".callid desc limit :limit");
     return jdbi.withHandle(
         handle -> {
           Query query = handle.createQuery(sql.toString());

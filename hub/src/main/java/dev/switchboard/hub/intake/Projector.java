@@ -106,7 +106,9 @@ final class Projector {
       }
       Call folded = CallFold.fold(draft.tenantId(), callId, events);
       boolean extensionsChanged =
-          cached == null || !cached.call().extensions().equals(folded.extensions());
+          cached == null
+              || !cached.call().extensions().equals(folded.extensions())
+              || !cached.call().firstSeenAt().equals(folded.firstSeenAt());
       ObjectNode record = calls.save(handle, folded, seq, extensionsChanged);
       callCache.put(key, new CachedCall(List.copyOf(events), folded));
       changes.add(

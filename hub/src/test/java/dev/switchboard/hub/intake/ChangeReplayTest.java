@@ -4,29 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.hub.agents.AgentBoard;
 import dev.switchboard.hub.callbacks.CallbackChanges;
-import dev.switchboard.hub.calls.CallLookups;
 import dev.switchboard.hub.calls.CallStore;
 import dev.switchboard.hub.contacts.ContactStore;
-import dev.switchboard.hub.events.EventDraft;
 import dev.switchboard.hub.events.EventLog;
-import dev.switchboard.hub.events.RawFormat;
 import dev.switchboard.hub.events.Source;
 import dev.switchboard.hub.stream.Change;
-import dev.switchboard.hub.stream.ChangeFeed;
 import dev.switchboard.hub.stream.ChangeHistory;
-import dev.switchboard.hub.stream.ChangePublisher;
-import dev.switchboard.hub.tenants.SourceNetworks;
-import dev.switchboard.hub.tenants.Tenant;
-import dev.switchboard.hub.tenants.TenantStore;
-import dev.switchboard.protocol.webhook.WebhookParser;
 import dev.switchboard.protocol.webhook.WebhookPath;
 import dev.switchboard.store.Database;
-import dev.switchboard.store.Pacing;
 import dev.switchboard.store.testing.MutableClock;
-import dev.switchboard.store.testing.TestDatabases;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,65 +32,36 @@ class ChangeReplayTest {
 
   @TempDir Path folder;
   private final MutableClock clock = new MutableClock(Instant.parse("2024-03-01T06:15:00Z"));
-  private final WebhookParser parser = new WebhookParser(WebhookParser.DEFAULT_ZONE);
+  private SqliteIntake intake;
   private Database database;
   private EventLog log;
   private CallStore calls;
   private AgentBoard agents;
   private ContactStore contacts;
-  private EventWriter writer;
   private SimpleMeterRegistry metrics;
 
   @BeforeEach
   void open() {
-    database = Database.open(TestDatabases.sqlite(folder), "hub");
-    new TenantStore(database.jdbi(), clock)
-        .create(
-            new Tenant(
-                Tenant.DEFAULT_ID, "Default", WebhookParser.DEFAULT_ZONE, SourceNetworks.any()));
-    log = new EventLog(tenant -> parser);
-    calls = new CallStore(database.jdbi());
-    agents = new AgentBoard(database.jdbi());
-    contacts = new ContactStore(database.jdbi(), clock);
-    metrics = new SimpleMeterRegistry();
-    writer =
-        new EventWriter(
-            database.jdbi(),
-            log,
-            calls,
-            agents,
-            contacts,
-            new CallLookups(database.jdbi()),
-            ChangePublisher.local(new ChangeFeed(10)),
-            metrics,
-            100_000,
-            500,
-            Pacing.none());
+    intake = new SqliteIntake(folder, clock);
+    database = intake.database;
+    log = intake.log;
+    calls = intake.calls;
+    agents = intake.agents;
+    contacts = intake.contacts;
+    metrics = intake.metrics;
   }
 
   @AfterEach
   void close() {
-    writer.close();
-    database.close();
+    intake.close();
   }
 
   private void store(WebhookPath path, String query) {
-    writer.submit(
-        EventDraft.webhook(
-            Tenant.DEFAULT_ID,
-            clock.instant(),
-            Source.WEBHOOK,
-            "127.0.0.1",
-            RawFormat.QUERY.parse(parser, path, query).event(),
-            path,
-            RawFormat.QUERY,
-            query));
+    intake.submit(Source.WEBHOOK, path, query);
   }
 
   private void drain() {
-    while (writer.runOnce(Duration.ZERO) > 0) {
-      // until the queue is empty
-    }
+    intake.drain();
   }
 
   /** {@code count} calls ringing, each at an extension of fifty, one event each. */
