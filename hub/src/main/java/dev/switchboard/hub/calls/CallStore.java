@@ -172,9 +172,9 @@ public final class CallStore {
     }
     sql.append(" where 1 = 1");
     sql.append(scope.sql());
-    filter.tenant().ifPresent(t -> sql.append(" and " + k + ".tenant_id = :tenant"));
-    filter.from().ifPresent(t -> sql.append(" and " + k + ".first_seen_at >= :from"));
-    filter.to().ifPresent(t -> sql.append(" and " + k + ".first_seen_at < :to"));
+    filter.tenant().ifPresent(t -> sql.append(" and %s.tenant_id = :tenant".formatted(k)));
+    filter.from().ifPresent(t -> sql.append(" and %s.first_seen_at >= :from".formatted(k)));
+    filter.to().ifPresent(t -> sql.append(" and %s.first_seen_at < :to".formatted(k)));
     if (customersCalls.isPresent()) {
       sql.append(" and c.tenant_id = :customerTenant and c.callid in (<customersCalls>)");
     } else {
@@ -194,28 +194,15 @@ public final class CallStore {
     after.ifPresent(
         c ->
             sql.append(
-                " and ("
-                    + k
-                    + ".first_seen_at < :cFirst or ("
-                    + k
-                    + ".first_seen_at = :cFirst and ("
-                    + k
-                    + ".tenant_id < :cTenant or ("
-                    + k
-                    + ".tenant_id = :cTenant and "
-                    + k
-                    + ".callid < :cCall))))"));
+                (" and (%1$s.first_seen_at < :cFirst or (%1$s.first_seen_at = :cFirst and"
+                        + " (%1$s.tenant_id < :cTenant or (%1$s.tenant_id = :cTenant and"
+                        + " %1$s.callid < :cCall))))")
+                    .formatted(k)));
     // A customer's calls, found by id, are sorted: ordered by the plain column the planners would
     // rather walk the tenant's calls by time for the order (the unary plus is a no-op on both).
-    String time = customersCalls.isPresent() ? "+" + k + ".first_seen_at" : k + ".first_seen_at";
     sql.append(
-        " order by "
-            + time
-            + " desc, "
-            + k
-            + ".tenant_id desc, "
-            + k
-            + ".callid desc limit :limit");
+        " order by %2$s%1$s.first_seen_at desc, %1$s.tenant_id desc, %1$s.callid desc limit :limit"
+            .formatted(k, customersCalls.isPresent() ? "+" : ""));
     return jdbi.withHandle(
         handle -> {
           Query query = handle.createQuery(sql.toString());
