@@ -285,6 +285,39 @@ abstract class ReportsContract {
   }
 
   @Test
+  void aCallChangedWhileItsBucketIsCountedLeavesTheBucketToTheNextRun() {
+    hub.hub.reportRollups().runUntilClean();
+    clock.advance(Duration.ofMinutes(1));
+    send(
+        "/api/callcenter/call_in?phone=0938000002&queue=999&extension=101&callid=meanwhile&event=RINGING");
+    // The rollups count the bucket with the call ringing; the call is abandoned before they write.
+    boolean[] abandoned = {false};
+    hub.hub
+        .reportRollups()
+        .runOnce(
+            () -> {
+              if (!abandoned[0]) {
+                abandoned[0] = true;
+                send(
+                    "/api/callcenter/calldata?callid=meanwhile&holdtime=20&status=ABANDON&queue=999"
+                        + "&phone=0938000002");
+              }
+            });
+    assertThat(abandoned[0]).isTrue();
+    JsonNode live = report(DAY + "&queue=999");
+    assertThat(live.get("buckets_counted_live").asInt())
+        .as("a count older than the bucket's last change is not kept")
+        .isEqualTo(1);
+    assertThat(live.get("totals").get("abandoned").asInt()).isEqualTo(4);
+
+    hub.hub.reportRollups().runUntilClean();
+    JsonNode rolled = report(DAY + "&queue=999");
+    assertThat(rolled.get("buckets_counted_live").asInt()).isZero();
+    assertThat(rolled.get("totals")).isEqualTo(live.get("totals"));
+    assertThat(rolled.get("by_agent")).isEqualTo(live.get("by_agent"));
+  }
+
+  @Test
   void aLateEventChangesTheOldBucketsFigures() {
     // A call rings at 10:40 and is never heard of again, until an hour later.
     clock.advance(Duration.ofMinutes(1));

@@ -66,10 +66,8 @@ public final class Database implements AutoCloseable {
     this.checkpoints = sqlite ? startCheckpoints() : null;
   }
 
-  private static final long CHECKPOINT_MILLIS = 1000;
-
   /**
-   * How long a truncating checkpoint waits for the reads under way (it holds the write lock
+   * How long a restarting checkpoint waits for the reads under way (it holds the write lock
    * meanwhile, so this is also the longest it makes the writer wait for readers).
    */
   static final Duration CHECKPOINT_READER_WAIT = Duration.ofMillis(100);
@@ -82,10 +80,11 @@ public final class Database implements AutoCloseable {
   /**
    * SQLite folds its write-ahead log back into the database file in checkpoints. Done inside a
    * commit (SQLite's default) it stalls that commit for milliseconds; here a background thread runs
-   * {@link WalCheckpoints#runOnce()} every second, and as soon as the log file is past {@link
-   * DatabaseSettings#sqliteWalLimitBytes()} (see {@link #checkpointTick()}): a passive checkpoint,
-   * which never blocks the writer, and a truncating one when readers kept the passive ones from
-   * resetting the log.
+   * {@link WalCheckpoints#runOnce()} every {@value #TICK_MILLIS} ms (see {@link
+   * #checkpointTick()}): a passive checkpoint, which never blocks the writer, and a restarting one
+   * when the log file is past {@link DatabaseSettings#sqliteWalLimitBytes()} because readers kept
+   * the passive ones from resetting it. Frequent passive checkpoints leave the restart little to
+   * copy while it holds the writer.
    */
   private ScheduledExecutorService startCheckpoints() {
     ScheduledExecutorService executor =
@@ -96,38 +95,29 @@ public final class Database implements AutoCloseable {
     return executor;
   }
 
-  /** How often the log file's size is looked at. */
+  /** How often a checkpoint runs. */
   private static final long TICK_MILLIS = 100;
 
-  /** Ticks between passive checkpoints (a second). */
-  private static final int PASSIVE_EVERY_TICKS = (int) (CHECKPOINT_MILLIS / TICK_MILLIS);
-
-  /** Ticks to wait after a truncation a read deferred, so the writer is not held back often. */
+  /** Ticks to wait after a restart a read deferred, so the writer is not held back often. */
   private static final int RETRY_AFTER_TICKS = 3;
 
   // Touched by the checkpoint thread only.
-  private int ticks;
   private int waitTicks;
 
   /**
-   * Every {@value #TICK_MILLIS} ms: a checkpoint each second, and at once when the log file is past
-   * the limit (a busy writer can add a hundred megabytes of log in a second); after a truncation a
-   * read deferred, the next try waits {@value #RETRY_AFTER_TICKS} ticks. While a read outlasts the
-   * wait, the writer is so held at most {@link #CHECKPOINT_READER_WAIT} in every 400 ms.
+   * Every {@value #TICK_MILLIS} ms a checkpoint (a busy writer can add a hundred megabytes of log
+   * in a second); after a restart a read deferred, the next try waits {@value #RETRY_AFTER_TICKS}
+   * ticks. While a read outlasts the wait, the writer is so held at most {@link
+   * #CHECKPOINT_READER_WAIT} in every 400 ms.
    */
   private void checkpointTick() {
-    ticks++;
     if (waitTicks > 0) {
       waitTicks--;
       return;
     }
-    if (ticks < PASSIVE_EVERY_TICKS && !walCheckpoints.isPastLimit()) {
-      return;
-    }
-    ticks = 0;
     try {
       WalCheckpoints.Checkpoint done = walCheckpoints.runOnce();
-      if (done.mode() == WalCheckpoints.Mode.TRUNCATE && done.busy()) {
+      if (done.mode() != WalCheckpoints.Mode.PASSIVE && done.busy()) {
         waitTicks = RETRY_AFTER_TICKS;
       }
     } catch (RuntimeException failed) {
@@ -343,11 +333,11 @@ public final class Database implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
       checkpoint();
-      if (walCheckpoints.truncations() + walCheckpoints.deferrals() > 0) {
+      if (walCheckpoints.restarts() + walCheckpoints.deferrals() > 0) {
         log.info(
-            "database {}: write-ahead log truncated {} times past {} MB, {} tries deferred by reads",
+            "database {}: write-ahead log restarted {} times past {} MB, {} tries deferred by reads",
             settings.redactedUrl(),
-            walCheckpoints.truncations(),
+            walCheckpoints.restarts(),
             walCheckpoints.limitBytes() / (1024 * 1024),
             walCheckpoints.deferrals());
       }

@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param maxPoolSize the most connections open at once (at least 2)
  * @param sqliteSync how SQLite commits reach the disk (ignored for PostgreSQL)
  * @param sqliteWalLimitBytes SQLite only: the write-ahead log size past which the background
- *     checkpoint waits briefly for the reads under way and truncates the log (see {@link
+ *     checkpoint waits briefly for the reads under way and restarts the log (see {@link
  *     WalCheckpoints}); also SQLite's {@code journal_size_limit}
  */
 public record DatabaseSettings(

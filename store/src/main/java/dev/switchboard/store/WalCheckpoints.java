@@ -16,17 +16,22 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps a SQLite file's write-ahead log bounded while readers are busy. Each {@link #runOnce()}
  * runs a passive checkpoint (copies what it can back into the database file, never waits); when the
- * log still holds more than the limit it runs a {@code TRUNCATE} checkpoint, which waits at most
- * {@code readerWait} for the reads begun on older snapshots to end and then cuts the log file to
- * zero bytes.
+ * log still holds more than the limit it runs a {@code RESTART} checkpoint, which copies the rest,
+ * waits at most {@code readerWait} for the reads begun on older snapshots to end, and makes the
+ * next commit write the log from its start again (and cut the file back to the limit, SQLite's
+ * {@code journal_size_limit}).
  *
  * <p>Why: a passive checkpoint never resets the log, and the writer only starts the log over when
  * no reader holds a snapshot in it. Under load (the API, the stream, the background jobs reading
  * all the time, each read short but always one open) that moment never comes, so the file only
- * grows (4 GB in a minute of the many-agent mix). The truncating checkpoint holds the write lock
+ * grows (4 GB in a minute of the many-agent mix). The restarting checkpoint holds the write lock
  * while it waits, so new readers read the database file itself and only the reads already under way
  * are waited for; the writer waits at most {@code readerWait} plus the copy, and a read longer than
  * that makes the checkpoint give up (busy) until the next run.
+ *
+ * <p>Not {@code TRUNCATE}, which also cuts the file to zero bytes while the writer waits: the
+ * commits after it then grow the file again, each fsync writing the file's new size as well. Under
+ * the many-agent mix a truncation held the writer 33-63 ms, a restart 1-21 ms (docs/benchmarks.md).
  *
  * <p>Thread-safe: runs are serialised.
  */
@@ -38,7 +43,7 @@ public final class WalCheckpoints {
 
   private static final int WAL_HEADER = 32;
 
-  /** How many busy truncations in a row (about a second apart) before it is worth a warning. */
+  /** How many busy restarts in a row (about a second apart) before it is worth a warning. */
   private static final int WARN_AFTER_BUSY = 30;
 
   private final DataSource dataSource;
@@ -47,13 +52,13 @@ public final class WalCheckpoints {
   private final Duration readerWait;
   private final Duration busyTimeout;
   private int busyInARow;
-  private long truncations;
+  private long restarts;
   private long deferrals;
 
   /** The modes of {@code pragma wal_checkpoint} used. */
   public enum Mode {
     PASSIVE,
-    TRUNCATE
+    RESTART
   }
 
   /**
@@ -61,7 +66,7 @@ public final class WalCheckpoints {
    *
    * @param mode the last checkpoint run
    * @param busy whether it could not complete (a reader or another checkpoint in the way)
-   * @param logFrames frames in the log when it ran (0 after a truncation that completed)
+   * @param logFrames frames in the log when it ran (as the restart found them)
    * @param checkpointedFrames frames copied back into the database file
    * @param walBytes how much log the passive checkpoint found, in bytes, which decided the mode
    */
@@ -71,9 +76,9 @@ public final class WalCheckpoints {
   /**
    * @param dataSource connections to the SQLite file (one is taken per run)
    * @param walFile the log file ({@code hub.db-wal}), when the database is a plain file
-   * @param limitBytes the log size past which a run truncates it
-   * @param readerWait how long a truncating checkpoint waits for reads under way
-   * @param busyTimeout the connection's usual busy timeout, restored after the truncation
+   * @param limitBytes the log size past which a run restarts it
+   * @param readerWait how long a restarting checkpoint waits for reads under way
+   * @param busyTimeout the connection's usual busy timeout, restored after the restart
    */
   WalCheckpoints(
       DataSource dataSource,
@@ -106,23 +111,23 @@ public final class WalCheckpoints {
     }
   }
 
-  /** Truncations that completed since the start. */
-  public synchronized long truncations() {
-    return truncations;
+  /** Restarts that completed since the start. */
+  public synchronized long restarts() {
+    return restarts;
   }
 
-  /** Truncations given up (busy: a read outlasted the wait) since the start. */
+  /** Restarts given up (busy: a read outlasted the wait) since the start. */
   public synchronized long deferrals() {
     return deferrals;
   }
 
-  /** The log size past which a run truncates the log. */
+  /** The log size past which a run restarts the log. */
   public long limitBytes() {
     return limitBytes;
   }
 
   /**
-   * Runs one passive checkpoint, then a truncating one when the log is past the limit.
+   * Runs one passive checkpoint, then a restarting one when the log is past the limit.
    *
    * @throws StoreException when the database cannot be reached
    */
@@ -136,14 +141,14 @@ public final class WalCheckpoints {
         return passive;
       }
       statement.execute("pragma busy_timeout = " + readerWait.toMillis());
-      Checkpoint truncated;
+      Checkpoint restarted;
       try {
-        truncated = checkpoint(statement, Mode.TRUNCATE, walBytes);
+        restarted = checkpoint(statement, Mode.RESTART, walBytes);
       } finally {
         statement.execute("pragma busy_timeout = " + busyTimeout.toMillis());
       }
-      noteBusy(truncated);
-      return truncated;
+      noteBusy(restarted);
+      return restarted;
     } catch (SQLException failed) {
       throw new StoreException("checkpoint failed: " + failed.getMessage(), failed);
     }
@@ -168,10 +173,10 @@ public final class WalCheckpoints {
     }
   }
 
-  private void noteBusy(Checkpoint truncated) {
-    if (!truncated.busy()) {
-      log.debug("write-ahead log of {} bytes truncated", truncated.walBytes());
-      truncations++;
+  private void noteBusy(Checkpoint restarted) {
+    if (!restarted.busy()) {
+      log.debug("write-ahead log of {} bytes restarted", restarted.walBytes());
+      restarts++;
       busyInARow = 0;
       return;
     }
@@ -179,9 +184,9 @@ public final class WalCheckpoints {
     busyInARow++;
     if (busyInARow % WARN_AFTER_BUSY == 0) {
       log.warn(
-          "the write-ahead log ({} MB) could not be truncated {} times in a row: a read has kept"
+          "the write-ahead log ({} MB) could not be restarted {} times in a row: a read has kept"
               + " its snapshot for longer than {} ms each time",
-          truncated.walBytes() / (1024 * 1024),
+          restarted.walBytes() / (1024 * 1024),
           busyInARow,
           readerWait.toMillis());
     }

@@ -42,7 +42,10 @@ class WalCheckpointsTest {
     database
         .jdbi()
         .useHandle(
-            h -> h.execute("create table blobs (id integer primary key, payload blob not null)"));
+            h -> {
+              h.execute("create table blobs (id integer primary key, payload blob not null)");
+              h.execute("create table ticks (id integer primary key)");
+            });
     checkpoints = database.walCheckpoints().orElseThrow();
   }
 
@@ -91,6 +94,7 @@ class WalCheckpointsTest {
             .until(
                 () -> {
                   checkpoints.runOnce();
+                  smallCommit();
                   return walFileBytes() <= LIMIT;
                 });
       }
@@ -115,7 +119,7 @@ class WalCheckpointsTest {
         insertRow();
       }
       WalCheckpoints.Checkpoint deferred = checkpoints.runOnce();
-      assertThat(deferred.mode()).isEqualTo(WalCheckpoints.Mode.TRUNCATE);
+      assertThat(deferred.mode()).isEqualTo(WalCheckpoints.Mode.RESTART);
       assertThat(deferred.busy()).isTrue();
       assertThat(deferred.walBytes()).isGreaterThan(4 * LIMIT);
       assertThat(walFileBytes()).isGreaterThan(4 * LIMIT);
@@ -130,10 +134,11 @@ class WalCheckpointsTest {
         .until(
             () -> {
               checkpoints.runOnce();
+              smallCommit();
               return walFileBytes() <= LIMIT;
             });
     assertThat(rowCount()).isEqualTo(101);
-    assertThat(checkpoints.truncations()).isPositive();
+    assertThat(checkpoints.restarts()).isPositive();
     assertThat(checkpoints.isPastLimit()).isFalse();
   }
 
@@ -163,6 +168,14 @@ class WalCheckpointsTest {
     database
         .jdbi()
         .useHandle(h -> h.execute("insert into blobs (payload) values (randomblob(8192))"));
+  }
+
+  /**
+   * A commit of a few bytes: the first commit after a restart writes the log from its start and
+   * cuts the file back to the limit.
+   */
+  private void smallCommit() {
+    database.jdbi().useHandle(h -> h.execute("insert into ticks default values"));
   }
 
   private int rowCount() {

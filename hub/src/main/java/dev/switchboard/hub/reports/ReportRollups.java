@@ -9,9 +9,10 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * The background loop that brings out-of-date buckets' rollups up to date: each {@link #runOnce()}
- * recounts up to a batch of dirty buckets from their calls, one transaction per bucket, and cleans
- * a bucket only if no call changed it meanwhile. Reports are right whether it has run or not; it
- * only moves the work out of them. Thread-safe (one run at a time).
+ * recounts up to a batch of dirty buckets from their calls, outside any transaction, and in a short
+ * transaction per bucket replaces its rollups and cleans it, only if no call changed it meanwhile.
+ * Reports are right whether it has run or not; it only moves the work out of them. Thread-safe (one
+ * run at a time).
  */
 public final class ReportRollups {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -25,22 +26,43 @@ public final class ReportRollups {
   }
 
   /** Recounts up to a batch of dirty buckets; returns how many it cleaned. */
-  public synchronized int runOnce() {
+  public int runOnce() {
+    return runOnce(() -> {});
+  }
+
+  /**
+   * {@link #runOnce()}, running {@code afterCounting} between each bucket's count and its write:
+   * how a test has a call change while its bucket is counted.
+   */
+  public synchronized int runOnce(Runnable afterCounting) {
     int cleaned = 0;
     for (RollupStore.DirtyBucket dirty : jdbi.withHandle(h -> RollupStore.dirty(h, batch))) {
+      // Counted outside a transaction: on SQLite every transaction holds the one write lock, and
+      // recounting a busy bucket's calls (tens to hundreds of milliseconds) would hold the intake
+      // writer, and every webhook's 200, that long. The bucket's generation was read before its
+      // calls, so a call that changed it since has moved the generation and the short write below
+      // leaves the bucket dirty for the next run; a change of the tenant's settings is caught by
+      // reading them again there.
+      KpiSettings settings = jdbi.withHandle(h -> KpiSettingsStore.of(h, dirty.tenantId()));
+      Tally tally = new Tally();
+      jdbi.useHandle(
+          handle ->
+              RollupStore.callsOf(
+                  handle,
+                  dirty.tenantId(),
+                  dirty.bucket(),
+                  dirty.bucket() + ReportBucket.MILLIS,
+                  record -> tally.add(parse(record), settings)));
+      afterCounting.run();
       boolean done =
           jdbi.inTransaction(
               handle -> {
-                KpiSettings settings = KpiSettingsStore.of(handle, dirty.tenantId());
-                Tally tally = new Tally();
-                RollupStore.callsOf(
-                    handle,
-                    dirty.tenantId(),
-                    dirty.bucket(),
-                    dirty.bucket() + ReportBucket.MILLIS,
-                    record -> tally.add(parse(record), settings));
+                if (!settings.equals(KpiSettingsStore.of(handle, dirty.tenantId()))
+                    || !RollupStore.clean(handle, dirty)) {
+                  return false;
+                }
                 RollupStore.replace(handle, dirty.tenantId(), dirty.bucket(), tally, settings);
-                return RollupStore.clean(handle, dirty);
+                return true;
               });
       if (done) {
         cleaned++;
