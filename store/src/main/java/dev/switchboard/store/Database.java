@@ -54,10 +54,16 @@ public final class Database implements AutoCloseable {
     this.pacing = pacing;
     this.jdbi = Jdbi.create(dataSource);
     boolean sqlite = settings.dialect() == Dialect.SQLITE;
+    SqliteTransactions.WriteLock writeLock =
+        new SqliteTransactions.WriteLock(busyTimeout(background));
+    if (sqlite) {
+      jdbi.setTransactionHandler(new SqliteTransactions(writeLock));
+    }
     this.walCheckpoints =
         sqlite
             ? new WalCheckpoints(
                 dataSource,
+                writeLock,
                 sqliteFile(settings.jdbcUrl()).map(file -> Path.of(file + "-wal")),
                 settings.sqliteWalLimitBytes(),
                 CHECKPOINT_READER_WAIT,

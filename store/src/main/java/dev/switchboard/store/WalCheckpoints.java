@@ -47,6 +47,7 @@ public final class WalCheckpoints {
   private static final int WARN_AFTER_BUSY = 30;
 
   private final DataSource dataSource;
+  private final SqliteTransactions.WriteLock writeLock;
   private final Optional<Path> walFile;
   private final long limitBytes;
   private final Duration readerWait;
@@ -75,6 +76,8 @@ public final class WalCheckpoints {
 
   /**
    * @param dataSource connections to the SQLite file (one is taken per run)
+   * @param writeLock the writers' lock of this process, held by a restart (which holds SQLite's
+   *     write lock anyway): the writers wait for it in turn, not in SQLite's polling
    * @param walFile the log file ({@code hub.db-wal}), when the database is a plain file
    * @param limitBytes the log size past which a run restarts it
    * @param readerWait how long a restarting checkpoint waits for reads under way
@@ -82,11 +85,13 @@ public final class WalCheckpoints {
    */
   WalCheckpoints(
       DataSource dataSource,
+      SqliteTransactions.WriteLock writeLock,
       Optional<Path> walFile,
       long limitBytes,
       Duration readerWait,
       Duration busyTimeout) {
     this.dataSource = dataSource;
+    this.writeLock = writeLock;
     this.walFile = walFile;
     this.limitBytes = limitBytes;
     this.readerWait = readerWait;
@@ -142,9 +147,11 @@ public final class WalCheckpoints {
       }
       statement.execute("pragma busy_timeout = " + readerWait.toMillis());
       Checkpoint restarted;
+      writeLock.acquire();
       try {
         restarted = checkpoint(statement, Mode.RESTART, walBytes);
       } finally {
+        writeLock.release();
         statement.execute("pragma busy_timeout = " + busyTimeout.toMillis());
       }
       noteBusy(restarted);
