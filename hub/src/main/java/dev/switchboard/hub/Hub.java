@@ -306,6 +306,8 @@ public final class Hub implements AutoCloseable {
     }
   }
 
+  private static final Duration JOBS_END_WAIT = Duration.ofSeconds(10);
+
   private static final Duration BY_HAND_WITHDRAW = Duration.ofSeconds(5);
   private static final Duration BY_HAND_ANSWER = Duration.ofSeconds(15);
 
@@ -472,6 +474,14 @@ public final class Hub implements AutoCloseable {
   @Override
   public void close() {
     schedule.shutdownNow();
+    try {
+      // A job under way finishes (or sees the interrupt) before its database is closed under it.
+      if (!schedule.awaitTermination(JOBS_END_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+        log.warn("a scheduled job did not end within {} s of the stop", JOBS_END_WAIT.toSeconds());
+      }
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+    }
     contactImports.close();
     if (serving) {
       server.stop();

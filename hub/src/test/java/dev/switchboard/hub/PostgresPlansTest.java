@@ -125,7 +125,7 @@ class PostgresPlansTest {
   /**
    * One call of the lua mix (../shared/load/webhooks.lua), a ring notification and an idle agent.
    */
-  private static void sendMix(TestHub hub) {
+  static void sendMix(TestHub hub) {
     List<String> paths = new ArrayList<>();
     // An agent the writer has not seen: its status asks the log for the extension's latest event.
     paths.add("/api/Agent/ChangeStatus?extension=199&status=off");
@@ -216,7 +216,7 @@ class PostgresPlansTest {
     }
   }
 
-  private static int streamClients(TestHub hub) {
+  static int streamClients(TestHub hub) {
     return hub.get(hub.hub.baseUrl() + "/metrics", false)
         .body()
         .lines()

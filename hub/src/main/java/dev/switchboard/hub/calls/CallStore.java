@@ -328,15 +328,19 @@ public final class CallStore {
 
   /**
    * The extensions rung by, answering or placing the latest {@code recentCalls} calls of a queue:
-   * the queue's agents as the hub has seen them (index {@code calls_by_queue}).
+   * the queue's agents as the hub has seen them (index {@code calls_by_queue}, then each call's own
+   * rows of {@code call_extensions}). A cross join, which SQLite never reorders: its planner,
+   * without statistics, otherwise read every extension row of the tenant for each of those calls
+   * (seconds once the store held some ten thousand calls, on the writer for a ring notification's
+   * screen-pop, and on every supervisor's request and wallboard).
    */
   public List<String> extensionsOfQueue(
       Handle handle, String tenantId, String queue, int recentCalls) {
     return handle
         .createQuery(
             "select distinct e.extension from (select callid from calls where tenant_id = :tenant"
-                + " and queue = :queue order by first_seen_at desc limit :limit) c join"
-                + " call_extensions e on e.tenant_id = :tenant and e.callid = c.callid order by"
+                + " and queue = :queue order by first_seen_at desc limit :limit) c cross join"
+                + " call_extensions e where e.tenant_id = :tenant and e.callid = c.callid order by"
                 + " e.extension")
         .bind("tenant", tenantId)
         .bind("queue", queue)

@@ -133,12 +133,7 @@ public final class ContactStore {
         continue;
       }
       for (Contact contact :
-          load(
-              handle,
-              "c.external_id is null and c.id in (select contact_id from contact_phones where"
-                  + " tenant_id = :tenant and e164 = :key)",
-              phone.e164().get(),
-              tenantId)) {
+          loadByPhone(handle, "e164", " and c.external_id is null", phone.e164().get(), tenantId)) {
         if (found.stream().noneMatch(known -> known.id() == contact.id())) {
           found.add(contact);
         }
@@ -155,12 +150,7 @@ public final class ContactStore {
   /** {@link #match(String, PhoneNumber)} inside the caller's transaction. */
   public List<Contact> match(Handle handle, String tenantId, PhoneNumber phone) {
     if (phone.e164().isPresent()) {
-      List<Contact> exact =
-          load(
-              handle,
-              "c.id in (select contact_id from contact_phones where tenant_id = :tenant and e164 = :key)",
-              phone.e164().get(),
-              tenantId);
+      List<Contact> exact = loadByPhone(handle, "e164", "", phone.e164().get(), tenantId);
       if (!exact.isEmpty()) {
         return exact;
       }
@@ -169,11 +159,7 @@ public final class ContactStore {
     if (digits.isEmpty()) {
       return List.of();
     }
-    return load(
-        handle,
-        "c.id in (select contact_id from contact_phones where tenant_id = :tenant and digits = :key)",
-        digits.get(),
-        tenantId);
+    return loadByPhone(handle, "digits", "", digits.get(), tenantId);
   }
 
   /** A page of a tenant's contacts by name. */
@@ -342,13 +328,49 @@ public final class ContactStore {
     }
   }
 
+  private static final String COLUMNS =
+      "c.id, c.tenant_id, c.name, c.company, c.notes, c.external_id, c.external_url,"
+          + " c.owner_extension";
+
   private List<Contact> load(Handle handle, String where, Object key, String tenantId) {
+    return contacts(
+        handle,
+        "select "
+            + COLUMNS
+            + " from contacts c where c.tenant_id = :tenant and "
+            + where
+            + " order by c.id",
+        key,
+        tenantId);
+  }
+
+  /**
+   * The contacts having a phone whose {@code column} ({@code e164} or {@code digits}) is {@code
+   * key}, and {@code condition} on the contact: from the phones found by their index to each one's
+   * contact. A cross join, which SQLite never reorders: its planner, without statistics, otherwise
+   * read every contact of the tenant (its index by tenant looks selective to it) and probed the
+   * phones for each, once per ringing call's screen-pop.
+   */
+  private List<Contact> loadByPhone(
+      Handle handle, String column, String condition, String key, String tenantId) {
+    return contacts(
+        handle,
+        "select distinct "
+            + COLUMNS
+            + " from contact_phones p cross join contacts c where"
+            + " p.tenant_id = :tenant and p."
+            + column
+            + " = :key and c.id = p.contact_id and"
+            + " c.tenant_id = :tenant"
+            + condition
+            + " order by c.id",
+        key,
+        tenantId);
+  }
+
+  private List<Contact> contacts(Handle handle, String sql, Object key, String tenantId) {
     return handle
-        .createQuery(
-            "select c.id, c.tenant_id, c.name, c.company, c.notes, c.external_id, c.external_url,"
-                + " c.owner_extension from contacts c where c.tenant_id = :tenant and "
-                + where
-                + " order by c.id")
+        .createQuery(sql)
         .bind("tenant", tenantId)
         .bind("key", key)
         .map(

@@ -9,7 +9,9 @@ import org.jdbi.v3.core.Jdbi;
  * sync, the extension-status poll, the sweeper): a node runs a job only while it holds its lease,
  * renews it each time it runs it, and a lease not renewed for its length passes to the first other
  * node that asks, so a job moves on by itself when its node dies. One statement per ask, the same
- * on SQLite and PostgreSQL; no lock is held between asks. Thread-safe.
+ * on SQLite and PostgreSQL; no lock is held between asks. Each is a transaction of its own: on
+ * SQLite the ask so waits its turn behind the intake writer of this process instead of making the
+ * writer poll for SQLite's lock. Thread-safe.
  */
 public final class JobLeases {
   private final Jdbi jdbi;
@@ -29,7 +31,7 @@ public final class JobLeases {
    */
   public boolean hold(String job, Duration length) {
     long now = clock.millis();
-    return jdbi.withHandle(
+    return jdbi.inTransaction(
             handle ->
                 handle
                     .createUpdate(
@@ -47,7 +49,7 @@ public final class JobLeases {
 
   /** Gives up this node's leases (at a clean stop), so other nodes take its jobs at once. */
   public void releaseAll() {
-    jdbi.useHandle(
+    jdbi.useTransaction(
         handle ->
             handle
                 .createUpdate("delete from leases where holder = :holder")
