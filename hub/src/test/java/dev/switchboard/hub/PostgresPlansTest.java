@@ -1,24 +1,17 @@
 package dev.switchboard.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.store.Database;
 import dev.switchboard.store.testing.MutableClock;
 import dev.switchboard.store.testing.PostgresTest;
 import dev.switchboard.store.testing.TestDatabases;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.SqlLogger;
-import org.jdbi.v3.core.statement.SqlStatements;
-import org.jdbi.v3.core.statement.StatementContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -38,41 +31,10 @@ class PostgresPlansTest {
   @Test
   @Timeout(180)
   void writePathPlansUseTheirIndexesOnATableNeverAnalyzed() throws Exception {
-    Set<String> statements = new LinkedHashSet<>();
     try (TestHub hub =
         TestHub.start(TestDatabases.postgres().orElseThrow(), clock, UnaryOperator.identity())) {
       Jdbi jdbi = hub.hub.database().jdbi();
-      // Set before the first webhook: the writer opens its connection (and takes this config)
-      // with its first batch.
-      jdbi.getConfig(SqlStatements.class)
-          .setSqlLogger(
-              new SqlLogger() {
-                @Override
-                public void logBeforeExecution(StatementContext context) {
-                  synchronized (statements) {
-                    statements.add(context.getParsedSql().getSql());
-                  }
-                }
-              });
-      assertThat(
-              hub.api("POST", "/v1/contacts", "{\"name\":\"Khách A\",\"phones\":[\"0938363739\"]}")
-                  .status())
-          .isEqualTo(201);
-      try (SseReader stream =
-          new SseReader(hub.client(), hub.hub.baseUrl() + "/v1/stream", TestHub.API_TOKEN, null)) {
-        assertThat(stream.status()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(10)).until(() -> streamClients(hub) == 1);
-        sendMix(hub);
-        stream.next("screen_pop", Duration.ofSeconds(10));
-      }
-      List<String> captured;
-      synchronized (statements) {
-        // Only what EXPLAIN can plan: a NOTIFY (the shared changes' wake-up) has no plan.
-        captured =
-            statements.stream()
-                .filter(sql -> sql.matches("(?is)\\s*(select|insert|update|delete|with)\\b.*"))
-                .toList();
-      }
+      List<String> captured = WritePathStatements.capture(hub);
       assertThat(captured)
           .as("the write path's statements were captured")
           .anyMatch(sql -> sql.contains("from events where tenant_id = ? and callid = ?"))
@@ -119,50 +81,6 @@ class PostgresPlansTest {
           }
         }
       }
-    }
-  }
-
-  /**
-   * One call of the lua mix (../shared/load/webhooks.lua), a ring notification and an idle agent.
-   */
-  static void sendMix(TestHub hub) {
-    List<String> paths = new ArrayList<>();
-    // An agent the writer has not seen: its status asks the log for the extension's latest event.
-    paths.add("/api/Agent/ChangeStatus?extension=199&status=off");
-    for (int call = 1; call <= 3; call++) {
-      String id = "plan-" + call;
-      String ext = String.valueOf(100 + call);
-      paths.add(
-          "/api/callcenter/call_in?phone=0938363739&queue=999&extension="
-              + ext
-              + "&callid="
-              + id
-              + "&event=RINGING&did=19002028");
-      paths.add("/api/Agent/ChangeStatus?extension=" + ext + "&status=ring");
-      paths.add(
-          "/api/callcenter/call_in?phone=0938363739&queue=999&extension="
-              + ext
-              + "&callid="
-              + id
-              + "&event=ANSWER&did=19002028");
-      paths.add("/api/Agent/ChangeStatus?extension=" + ext + "&status=talk");
-      paths.add("/api/callcenter/hangup?callid=" + id);
-      paths.add(
-          "/api/callcenter/calldata?callid="
-              + id
-              + "&calldate=2024-03-01%2013:15:40&duration=50&billsec=37&status=ANSWER"
-              + "&did=19002028&extension="
-              + ext
-              + "&phone=0938363739&direction=Inbound");
-      paths.add("/api/Agent/ChangeStatus?extension=" + ext + "&status=on");
-    }
-    paths.add("/api/callcenter/call_in?phone=0912345678&queue=999");
-    paths.add(
-        "/api/callcenter/call_in?phone=0938363739&queue=999&extension=104&callid=plan-4"
-            + "&event=RINGING&did=19002028");
-    for (String path : paths) {
-      TestHub.Reply reply = hub.webhook(path);
-      assertThat(reply.status()).as(path + ": " + reply.body()).isEqualTo(200);
     }
   }
 
@@ -214,15 +132,5 @@ class PostgresPlansTest {
       handle.execute("deallocate all");
       handle.execute(Database.POSTGRES_SESSION);
     }
-  }
-
-  static int streamClients(TestHub hub) {
-    return hub.get(hub.hub.baseUrl() + "/metrics", false)
-        .body()
-        .lines()
-        .filter(l -> l.startsWith("switchboard_stream_clients"))
-        .map(l -> (int) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-        .findFirst()
-        .orElse(-1);
   }
 }

@@ -1,16 +1,13 @@
 package dev.switchboard.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.store.testing.MutableClock;
 import dev.switchboard.store.testing.TestDatabases;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -18,9 +15,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.SqlLogger;
-import org.jdbi.v3.core.statement.SqlStatements;
-import org.jdbi.v3.core.statement.StatementContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,40 +43,10 @@ class SqlitePlansTest {
   @Test
   @Timeout(120)
   void writePathPlansNeitherScanATableNorSearchItByTenantAlone() throws Exception {
-    Set<String> statements = new LinkedHashSet<>();
     try (TestHub hub =
         TestHub.start(TestDatabases.sqlite(folder), clock, UnaryOperator.identity())) {
       Jdbi jdbi = hub.hub.database().jdbi();
-      jdbi.getConfig(SqlStatements.class)
-          .setSqlLogger(
-              new SqlLogger() {
-                @Override
-                public void logBeforeExecution(StatementContext context) {
-                  synchronized (statements) {
-                    statements.add(context.getParsedSql().getSql());
-                  }
-                }
-              });
-      assertThat(
-              hub.api("POST", "/v1/contacts", "{\"name\":\"Khách A\",\"phones\":[\"0938363739\"]}")
-                  .status())
-          .isEqualTo(201);
-      try (SseReader stream =
-          new SseReader(hub.client(), hub.hub.baseUrl() + "/v1/stream", TestHub.API_TOKEN, null)) {
-        assertThat(stream.status()).isEqualTo(200);
-        await()
-            .atMost(Duration.ofSeconds(10))
-            .until(() -> PostgresPlansTest.streamClients(hub) == 1);
-        PostgresPlansTest.sendMix(hub);
-        stream.next("screen_pop", Duration.ofSeconds(10));
-      }
-      List<String> captured;
-      synchronized (statements) {
-        captured =
-            statements.stream()
-                .filter(sql -> sql.matches("(?is)\\s*(select|insert|update|delete|with)\\b.*"))
-                .toList();
-      }
+      List<String> captured = WritePathStatements.capture(hub);
       assertThat(captured)
           .as("the write path's statements were captured, the queue's agents among them")
           .anyMatch(sql -> sql.startsWith("insert into events"))
