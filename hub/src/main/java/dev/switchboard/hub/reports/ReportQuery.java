@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.hub.calls.ReportBucket;
+import dev.switchboard.store.ReadSnapshot;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,7 +36,7 @@ public final class ReportQuery {
 
   /** The report of {@code request}, every section. */
   public ObjectNode run(ReportRequest request) {
-    return jdbi.inTransaction(handle -> run(handle, request));
+    return ReadSnapshot.of(jdbi, handle -> run(handle, request));
   }
 
   private ObjectNode run(Handle handle, ReportRequest request) {
