@@ -138,10 +138,14 @@ public final class ChangeReplay implements ChangeHistory {
           return false;
         }
         Call call = CallFold.fold(key.tenantId(), key.callId(), events);
-        chunk.add(Projector.callChange(call, item.seq()));
+        Change callChange = CallProjection.change(call, item.seq());
+        chunk.add(callChange);
         if (call.state() == CallState.RINGING) {
           plan.rungExtension(key)
-              .ifPresent(ext -> chunk.add(screenPops.forCall(handle, call, ext, item.seq())));
+              .ifPresent(
+                  ext ->
+                      chunk.add(
+                          screenPops.forCall(handle, call, callChange.data(), ext, item.seq())));
         }
         chunk.addAll(callbacks.of(handle, call, item.seq()));
         // An agent freed by this call's end was changed by it too.

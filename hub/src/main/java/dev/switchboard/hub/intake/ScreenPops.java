@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.hub.agents.AgentBoard;
 import dev.switchboard.hub.agents.AgentStatus;
 import dev.switchboard.hub.calls.Call;
-import dev.switchboard.hub.calls.CallJson;
 import dev.switchboard.hub.calls.CallStore;
 import dev.switchboard.hub.contacts.Contact;
 import dev.switchboard.hub.contacts.ContactStore;
@@ -40,15 +39,19 @@ final class ScreenPops {
     this.contacts = contacts;
   }
 
-  /** A ringing inbound call for {@code extension}, with the matched contact and recent calls. */
-  Change forCall(Handle handle, Call call, String extension, long seq) {
+  /**
+   * A ringing inbound call for {@code extension}, with the matched contact and recent calls; {@code
+   * record} is the call's record as stored (the same payload as its call change, not rendered
+   * again).
+   */
+  Change forCall(Handle handle, Call call, ObjectNode record, String extension, long seq) {
     ObjectNode data = JSON.createObjectNode();
     data.put("trigger", "call_in");
     data.put("extension", extension);
     data.putArray("extensions").add(extension);
     data.set("customer", customer(call.customer()));
     data.put("queue", call.queue().orElse(null));
-    data.set("call", CallJson.toJson(call).put("last_seq", seq));
+    data.set("call", record);
     addCaller(handle, data, call.tenantId(), call.customer(), call.callId());
     return new Change(
         seq, call.tenantId(), Change.Kind.SCREEN_POP, Set.of(extension), call.queue(), data);
