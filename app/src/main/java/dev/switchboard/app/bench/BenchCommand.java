@@ -79,6 +79,16 @@ public final class BenchCommand implements Runnable {
     int seconds;
 
     @Option(
+        paramLabel = "SECONDS",
+        names = "--warmup",
+        defaultValue = "10",
+        description =
+            "Load sent to each endpoint before it is measured, so that both are measured compiled"
+                + " (the hub has far more code for the JIT to compile than the do-nothing"
+                + " endpoint; default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(
         paramLabel = "C",
         names = {"--connections", "--concurrency"},
         defaultValue = "64",
@@ -151,6 +161,9 @@ public final class BenchCommand implements Runnable {
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
       atLeastOne("--seconds", seconds);
+      if (warmup < 0) {
+        throw new IllegalArgumentException("--warmup must be 0 or more (got " + warmup + ")");
+      }
       atLeastOne("--connections", concurrency);
       atLeastOne("--calls", calls);
       atLeastOne("--rate", rate);
@@ -181,9 +194,9 @@ public final class BenchCommand implements Runnable {
       IntakeMix mix = IntakeMix.of(Edition.V2);
       if (!json) {
         out.printf(
-            "switchboard bench intake: %d s phases, %d connections, %d calls in progress (one"
-                + " agent each), database %s%n",
-            seconds, concurrency, calls, settings.redactedUrl());
+            "switchboard bench intake: %d s phases after %d s of warm-up each, %d connections, %d"
+                + " calls in progress (one agent each), database %s%n",
+            seconds, warmup, concurrency, calls, settings.redactedUrl());
         out.printf("  machine: %s%n", machine.describe());
         out.printf(
             "  mix: each agent's calls cycle through 4 answered (the first announced to its queue"
@@ -209,7 +222,8 @@ public final class BenchCommand implements Runnable {
       LoadGenerator.Result baselinePaced;
       try {
         String base = "http://127.0.0.1:" + noop.port() + "/noop";
-        load.closedLoop(mix.urls(base, "warm", calls, 10_000), concurrency, Duration.ofSeconds(2));
+        load.closedLoop(
+            mix.urls(base, "warm", calls, 10_000), concurrency, Duration.ofSeconds(warmup));
         baseline = load.closedLoop(mix.urls(base, "noop", calls, 20_000), concurrency, length);
         baselinePaced = load.openLoop(mix.urls(base, "noop-paced", calls, 30_000), rate, length);
       } finally {
@@ -349,6 +363,7 @@ public final class BenchCommand implements Runnable {
       json.put("machine", machine.toJson());
       json.put("database", settings.redactedUrl());
       json.put("seconds", seconds);
+      json.put("warmup_seconds", warmup);
       json.put("connections", concurrency);
       json.put("calls_in_progress", calls);
       json.put("rate", rate);
@@ -466,7 +481,7 @@ public final class BenchCommand implements Runnable {
         // Each phase has agents of its own (a run's first "ring" of an agent is not a repeat).
         int agents = 100_000 * (index + 1);
         load.closedLoop(
-            roundRobin(mix, bases, run + "-warm", agents), concurrency, Duration.ofSeconds(2));
+            roundRobin(mix, bases, run + "-warm", agents), concurrency, Duration.ofSeconds(warmup));
         long writerCpuBefore = writerCpuNanos();
         LoadGenerator.Result durable =
             load.closedLoop(
