@@ -62,6 +62,10 @@ class CommandErrorsTest {
     assertThat(clients.exit()).isEqualTo(2);
     assertThat(clients.err()).contains("--stream-clients must be 0 or more (got -1)");
     assertNoJavaNames(clients);
+    Run warmup = run("bench", "intake", "--warmup", "-1");
+    assertThat(warmup.exit()).isEqualTo(2);
+    assertThat(warmup.err()).contains("--warmup must be 0 or more (got -1)");
+    assertNoJavaNames(warmup);
   }
 
   @Test
