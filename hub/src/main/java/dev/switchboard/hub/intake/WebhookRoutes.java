@@ -65,6 +65,8 @@ public final class WebhookRoutes {
 
   private static final Pattern UNDER_API = Pattern.compile("(^|/)api/");
 
+  private static final Pattern TRAILING_SLASHES = Pattern.compile("/+$");
+
   /**
    * Answers the PBX's routing question ({@code {CRM_URL}/api/callcenter/route?phone=}) for a tenant
    * whose token and source were checked, and replies itself.
@@ -188,7 +190,7 @@ public final class WebhookRoutes {
           "source address " + ctx.ip() + " is not allowed for this tenant");
       return;
     }
-    String trimmed = path.toLowerCase(Locale.ROOT).replaceAll("/+$", "");
+    String trimmed = TRAILING_SLASHES.matcher(path.toLowerCase(Locale.ROOT)).replaceAll("");
     Optional<WebhookPath> webhook =
         WebhookPath.fromRequestPath(path)
             .filter(known -> trimmed.endsWith(known.path().toLowerCase(Locale.ROOT)));

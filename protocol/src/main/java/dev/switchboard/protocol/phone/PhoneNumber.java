@@ -91,7 +91,7 @@ public record PhoneNumber(String raw, Optional<String> e164) {
       if (!region.equals(UTIL.getRegionCodeForNumber(number))) {
         return e164.get();
       }
-      return UTIL.format(number, PhoneNumberFormat.NATIONAL).replaceAll("[^0-9]", "");
+      return digitsOf(UTIL.format(number, PhoneNumberFormat.NATIONAL));
     } catch (NumberParseException unreadable) {
       return e164.get();
     }
@@ -112,10 +112,22 @@ public record PhoneNumber(String raw, Optional<String> e164) {
    * number has fewer digits.
    */
   public Optional<String> trailingDigits(int count) {
-    String digits = best().replaceAll("[^0-9]", "");
+    String digits = digitsOf(best());
     return digits.length() < count
         ? Optional.empty()
         : Optional.of(digits.substring(digits.length() - count));
+  }
+
+  /** The ASCII digits of {@code text}, in order (a loop: this runs for every call saved). */
+  private static String digitsOf(String text) {
+    StringBuilder digits = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digits.append(c);
+      }
+    }
+    return digits.toString();
   }
 
   @Override

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Reads typed values out of received fields for one event, remembering which fields it used so the
@@ -109,8 +110,10 @@ final class WireFields {
     return ProtocolException.field(name, "is missing");
   }
 
+  private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?[0-9]{1,18}");
+
   private static long wholeSeconds(String name, String value) {
-    if (!value.matches("[+-]?[0-9]{1,18}")) {
+    if (!WHOLE_NUMBER.matcher(value).matches()) {
       throw ProtocolException.field(name, Text.quote(value) + " is not a whole number of seconds");
     }
     long seconds = Long.parseLong(value);
