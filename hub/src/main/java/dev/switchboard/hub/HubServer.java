@@ -37,8 +37,10 @@ import dev.switchboard.hub.users.UserRoutes;
 import dev.switchboard.hub.users.UserStore;
 import dev.switchboard.hub.wallboard.ScreenPopRoutes;
 import dev.switchboard.hub.wallboard.WallboardRoutes;
+import dev.switchboard.protocol.JsonMappers;
 import dev.switchboard.protocol.webhook.CrmReply;
 import dev.switchboard.protocol.webhook.WebhookParser;
+import dev.switchboard.server.HttpServerDefaults;
 import dev.switchboard.server.logging.LogRedaction;
 import dev.switchboard.store.Database;
 import io.javalin.Javalin;
@@ -69,7 +71,7 @@ final class HubServer {
       java.util.regex.Pattern.compile("[A-Za-z0-9_-]{20,}");
 
   private static final Logger log = LoggerFactory.getLogger(HubServer.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonMappers.create();
 
   /** The feature stores and services the routes use. */
   record Features(
@@ -139,8 +141,7 @@ final class HubServer {
     String openApi = resource("/openapi.json");
     return Javalin.create(
         javalin -> {
-          javalin.startup.showJavalinBanner = false;
-          javalin.concurrency.useVirtualThreads = true;
+          HttpServerDefaults.apply(javalin);
           javalin.http.maxRequestSize = config.http().maxRequestBytes();
           // Jetty caches header fields per connection and matches the cached values without
           // case: a case variant of the API token sent after the token itself (or the other way

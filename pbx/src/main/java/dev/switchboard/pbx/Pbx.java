@@ -16,8 +16,10 @@ import dev.switchboard.pbx.engine.SimClock;
 import dev.switchboard.pbx.recordings.RecordingRoutes;
 import dev.switchboard.pbx.routing.StickyRouting;
 import dev.switchboard.pbx.traffic.TrafficGenerator;
+import dev.switchboard.protocol.JsonMappers;
 import dev.switchboard.protocol.webhook.WebhookEvent;
 import dev.switchboard.protocol.webhook.WebhookFormatter;
+import dev.switchboard.server.HttpServerDefaults;
 import dev.switchboard.server.ListenAddress;
 import dev.switchboard.server.logging.LogRedaction;
 import dev.switchboard.store.Database;
@@ -40,7 +42,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Pbx implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Pbx.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonMappers.create();
 
   private final PbxConfig config;
   private final Database database;
@@ -91,8 +93,7 @@ public final class Pbx implements AutoCloseable {
       this.server =
           Javalin.create(
               javalin -> {
-                javalin.startup.showJavalinBanner = false;
-                javalin.concurrency.useVirtualThreads = true;
+                HttpServerDefaults.apply(javalin);
                 javalin.router.caseInsensitiveRoutes = true;
                 javalin.jsonMapper(new JavalinJackson(JSON, false));
                 // One mapping from failures to the documented error body, for every route.

@@ -1,12 +1,13 @@
 package dev.switchboard.app.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.app.SwitchboardVersion;
 import dev.switchboard.hub.Hub;
 import dev.switchboard.hub.config.HubConfig;
 import dev.switchboard.hub.tenants.SourceNetworks;
 import dev.switchboard.protocol.Edition;
+import dev.switchboard.protocol.JsonMappers;
 import dev.switchboard.protocol.webhook.CrmReply;
+import dev.switchboard.server.HttpServerDefaults;
 import dev.switchboard.store.DatabaseSettings;
 import io.javalin.Javalin;
 import java.io.IOException;
@@ -211,8 +212,7 @@ public final class BenchCommand implements Runnable {
       Javalin noop =
           Javalin.create(
                   config -> {
-                    config.startup.showJavalinBanner = false;
-                    config.concurrency.useVirtualThreads = true;
+                    HttpServerDefaults.apply(config);
                     String ok = CrmReply.OK.toJson();
                     config.routes.get(
                         "/noop/api/<path>", ctx -> ctx.contentType("application/json").result(ok));
@@ -256,7 +256,7 @@ public final class BenchCommand implements Runnable {
       }
       if (json) {
         out.println(
-            new ObjectMapper()
+            JsonMappers.create()
                 .writeValueAsString(toJson(machine, settings, baseline, baselinePaced, runs)));
         return failures == 0 ? 0 : 1;
       }

@@ -9,6 +9,7 @@ import dev.switchboard.protocol.webhook.CrmReply;
 import dev.switchboard.protocol.webhook.RawFields;
 import dev.switchboard.protocol.webhook.WebhookPath;
 import dev.switchboard.protocol.webhook.WebhookRequest;
+import dev.switchboard.server.HttpServerDefaults;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.DatabaseSettings;
 import io.javalin.Javalin;
@@ -103,8 +104,7 @@ final class DispatchBenchCommand implements Callable<Integer> {
     Javalin server =
         Javalin.create(
                 config -> {
-                  config.startup.showJavalinBanner = false;
-                  config.concurrency.useVirtualThreads = true;
+                  HttpServerDefaults.apply(config);
                   String ok = CrmReply.OK.toJson();
                   config.routes.get(
                       "/crm/api/<path>",

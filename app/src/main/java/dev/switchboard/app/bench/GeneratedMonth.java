@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.hub.Hub;
+import dev.switchboard.protocol.JsonMappers;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,7 +29,7 @@ final class GeneratedMonth {
   static final int QUEUES = 8;
   static final int AGENTS = 200;
   private static final int BATCH = 5_000;
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonMappers.create();
 
   private final Hub hub;
   private final HttpClient http;

@@ -9,6 +9,7 @@ import dev.switchboard.hub.tenants.SourceNetworks;
 import dev.switchboard.hub.tenants.Tenant;
 import dev.switchboard.hub.users.Role;
 import dev.switchboard.hub.users.User;
+import dev.switchboard.protocol.JsonMappers;
 import dev.switchboard.store.DatabaseSettings;
 import dev.switchboard.store.Dialect;
 import java.io.PrintWriter;
@@ -52,7 +53,7 @@ import picocli.CommandLine.Spec;
           + " and the requests of the console's first paint (calls, agent and wallboard pages).",
     })
 final class QueryBenchCommand implements Callable<Integer> {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonMappers.create();
   private static final ZoneId ZONE = GeneratedMonth.ZONE;
   private static final LocalDate MONTH = GeneratedMonth.MONTH;
   private static final int QUEUES = GeneratedMonth.QUEUES;

@@ -6,6 +6,7 @@ import dev.switchboard.hub.Hub;
 import dev.switchboard.hub.config.HubConfig;
 import dev.switchboard.hub.tenants.SourceNetworks;
 import dev.switchboard.hub.tenants.Tenant;
+import dev.switchboard.protocol.JsonMappers;
 import dev.switchboard.store.DatabaseSettings;
 import dev.switchboard.store.Dialect;
 import java.io.IOException;
@@ -47,7 +48,7 @@ import picocli.CommandLine.Spec;
           + " = false on each): the plans made on the empty log must hold as it grows."
     })
 final class SoakCommand implements Callable<Integer> {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonMappers.create();
   private static final String[] TABLES = {
     "events", "calls", "call_extensions", "agents", "agent_status_history"
   };

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.switchboard.protocol.JsonMappers;
 import dev.switchboard.protocol.ProtocolException;
 import dev.switchboard.protocol.webhook.DecodedWebhook;
 import dev.switchboard.protocol.webhook.WebhookJson;
@@ -102,7 +102,7 @@ public final class DecodeCommand implements Callable<Integer> {
       }
     }
     WebhookParser parser = new WebhookParser(tz);
-    ObjectWriter writer = compact ? new ObjectMapper().writer() : prettyWriter();
+    ObjectWriter writer = compact ? JsonMappers.create().writer() : prettyWriter();
     List<String> all = inputs.isEmpty() || inputs.equals(List.of("-")) ? readStdin() : inputs;
     int failures = 0;
     int number = 0;
@@ -146,7 +146,7 @@ public final class DecodeCommand implements Callable<Integer> {
                 Separators.createDefaultInstance()
                     .withObjectFieldValueSpacing(Separators.Spacing.AFTER));
     printer.indentArraysWith(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
-    return new ObjectMapper().writer(printer);
+    return JsonMappers.create().writer(printer);
   }
 
   private static List<String> readStdin() {

@@ -17,6 +17,7 @@ import dev.switchboard.hub.http.Params;
 import dev.switchboard.hub.tenants.TenantStore;
 import dev.switchboard.hub.users.Caller;
 import dev.switchboard.hub.users.Role;
+import dev.switchboard.protocol.JsonMappers;
 import dev.switchboard.protocol.ProtocolException;
 import dev.switchboard.protocol.api.QueueMember;
 import dev.switchboard.protocol.api.QueueMembers;
@@ -38,7 +39,7 @@ import java.util.stream.Collectors;
  * PBX refused, 502 when it rejected the tenant's key, 503 when it could not be reached.
  */
 public final class ActionRoutes {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonMappers.create();
   private static final Pattern EXTENSION = Pattern.compile("[0-9]{2,8}");
 
   private final TenantStore tenants;

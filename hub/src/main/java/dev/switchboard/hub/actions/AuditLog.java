@@ -2,6 +2,7 @@ package dev.switchboard.hub.actions;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.protocol.JsonMappers;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -13,7 +14,7 @@ import org.jdbi.v3.core.Jdbi;
  * spy the hub asked of the PBX, and every change of settings and users. Thread-safe.
  */
 public final class AuditLog {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonMappers.create();
   private final Jdbi jdbi;
   private final Clock clock;
 

@@ -3,6 +3,7 @@ package dev.switchboard.hub.agents;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.hub.http.Params;
+import dev.switchboard.protocol.JsonMappers;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
@@ -11,7 +12,7 @@ import io.javalin.http.Context;
  * /v1/agents/{ext}/history}: an extension's status changes, for occupancy reports.
  */
 public final class AgentRoutes {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonMappers.create();
   private final AgentBoard board;
   private final java.util.function.Predicate<String> tenantExists;
   private final java.time.Clock clock;

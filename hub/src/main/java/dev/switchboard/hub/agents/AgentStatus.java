@@ -2,6 +2,7 @@ package dev.switchboard.hub.agents;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.protocol.JsonMappers;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,7 +25,7 @@ public record AgentStatus(
     Instant since,
     Optional<String> callId,
     long lastSeq) {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonMappers.create();
 
   /** All parts are required. */
   public AgentStatus {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.hub.calls.Call;
 import dev.switchboard.hub.calls.CallState;
 import dev.switchboard.hub.stream.Change;
+import dev.switchboard.protocol.JsonMappers;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ public final class CallbackChanges {
   /** How many days back a connected call looks for open items to resolve, on the stream. */
   static final int DAYS_BACK = 7;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonMappers.create();
 
   private final CallbackStore store;
   private final Function<String, ZoneId> zoneOf;

@@ -2,6 +2,7 @@ package dev.switchboard.hub.callbacks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.protocol.JsonMappers;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,7 +32,7 @@ public record CallbackItem(
     List<Attempt> attempts,
     Optional<Resolution> resolution,
     Optional<Close> close) {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonMappers.create();
 
   /** One unanswered call of the item. */
   public record Attempt(String callId, Instant at, String outcome) {}

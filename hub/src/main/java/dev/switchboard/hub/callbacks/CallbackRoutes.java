@@ -14,6 +14,7 @@ import dev.switchboard.hub.http.Params;
 import dev.switchboard.hub.tenants.Tenant;
 import dev.switchboard.hub.tenants.TenantStore;
 import dev.switchboard.hub.users.Caller;
+import dev.switchboard.protocol.JsonMappers;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Clock;
@@ -36,7 +37,7 @@ import java.util.function.Consumer;
  * their queues, supervisors those of their queue scopes, admins all of their tenant. Thread-safe.
  */
 public final class CallbackRoutes {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonMappers.create();
   private static final Set<String> STATUSES = Set.of("open", "resolved", "closed");
   private static final int MAX_DAYS = 92;
   private static final int MAX_REASON = 500;

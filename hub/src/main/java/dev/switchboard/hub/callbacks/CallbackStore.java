@@ -3,6 +3,7 @@ package dev.switchboard.hub.callbacks;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.protocol.JsonMappers;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -20,7 +21,7 @@ import org.jdbi.v3.core.Jdbi;
  * and lays the hand closes over them; stores hand closes. Thread-safe.
  */
 public final class CallbackStore {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonMappers.create();
 
   private final Jdbi jdbi;
 

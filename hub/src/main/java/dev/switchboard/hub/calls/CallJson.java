@@ -2,13 +2,14 @@ package dev.switchboard.hub.calls;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.protocol.JsonMappers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
 /** A {@link Call} as the REST API and the live stream show it. Stateless. */
 public final class CallJson {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonMappers.create();
 
   private CallJson() {}
 

@@ -6,6 +6,7 @@ import dev.switchboard.hub.events.EventLog;
 import dev.switchboard.hub.http.ApiException;
 import dev.switchboard.hub.http.Params;
 import dev.switchboard.hub.users.Caller;
+import dev.switchboard.protocol.JsonMappers;
 import dev.switchboard.protocol.ProtocolException;
 import dev.switchboard.protocol.phone.PhoneNumber;
 import io.javalin.config.RoutesConfig;
@@ -18,7 +19,7 @@ import org.jdbi.v3.core.Jdbi;
 
 /** {@code GET /v1/calls} (filtered, paged) and {@code GET /v1/calls/{callid}} (with its events). */
 public final class CallRoutes {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonMappers.create();
 
   private final Jdbi jdbi;
   private final CallStore calls;

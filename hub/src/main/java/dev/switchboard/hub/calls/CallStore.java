@@ -3,6 +3,7 @@ package dev.switchboard.hub.calls;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.protocol.JsonMappers;
 import dev.switchboard.protocol.phone.PhoneNumber;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -19,7 +20,7 @@ import org.jdbi.v3.core.statement.Query;
  * read by the API. Thread-safe.
  */
 public final class CallStore {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonMappers.create();
 
   /** Digits matched when a phone has no exact E.164 match ({@code 938363739}). */
   public static final int TRAILING_DIGITS = 9;
@@ -69,7 +70,7 @@ public final class CallStore {
         .bind("firstSeen", call.firstSeenAt().toEpochMilli())
         .bind("endedAt", call.endedAt().map(Instant::toEpochMilli).orElse(null))
         .bind("lastSeq", lastSeq)
-        .bind("record", record.toString())
+        .bind("record", JsonMappers.text(record))
         .execute();
     if (!extensionsChanged) {
       return record;

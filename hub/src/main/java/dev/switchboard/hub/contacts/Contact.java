@@ -2,6 +2,7 @@ package dev.switchboard.hub.contacts;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.protocol.JsonMappers;
 import dev.switchboard.protocol.phone.PhoneNumber;
 import java.util.List;
 import java.util.Objects;
@@ -33,7 +34,7 @@ public record Contact(
     Optional<String> externalId,
     Optional<String> externalUrl,
     Optional<String> ownerExtension) {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonMappers.create();
   private static final Pattern EXTENSION = Pattern.compile("[0-9A-Za-z_.*#+-]{1,32}");
 
   /** Validates the contact: a name and at least one phone. */

@@ -11,6 +11,7 @@ import dev.switchboard.hub.tenants.Tenant;
 import dev.switchboard.hub.tenants.TenantStore;
 import dev.switchboard.hub.users.Caller;
 import dev.switchboard.hub.users.Role;
+import dev.switchboard.protocol.JsonMappers;
 import dev.switchboard.protocol.ProtocolException;
 import dev.switchboard.protocol.phone.PhoneNumber;
 import io.javalin.config.RoutesConfig;
@@ -28,7 +29,7 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  * {@code default} when absent.
  */
 public final class ContactRoutes {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonMappers.create();
 
   /** The largest CSV file {@code POST /v1/contacts/import} takes: 5 MiB (some 50,000 rows). */
   public static final int MAX_IMPORT_BYTES = 5 * 1024 * 1024;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.protocol.JsonMappers;
 import dev.switchboard.protocol.webhook.WebhookEvent;
 import dev.switchboard.protocol.webhook.WebhookJson;
 import java.util.Optional;
@@ -15,7 +16,7 @@ import java.util.Optional;
  */
 public final class EventContent {
   private static final ObjectMapper CANONICAL =
-      new ObjectMapper().configure(JsonNodeFeature.WRITE_PROPERTIES_SORTED, true);
+      JsonMappers.create().configure(JsonNodeFeature.WRITE_PROPERTIES_SORTED, true);
 
   private EventContent() {}
 

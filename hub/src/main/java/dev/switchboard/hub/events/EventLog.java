@@ -3,6 +3,7 @@ package dev.switchboard.hub.events;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.protocol.JsonMappers;
 import dev.switchboard.protocol.ProtocolException;
 import dev.switchboard.protocol.webhook.AgentAnswered;
 import dev.switchboard.protocol.webhook.AgentNoAnswer;
@@ -31,7 +32,7 @@ import org.jdbi.v3.core.Handle;
  * derived from exactly what arrived. Stateless apart from its collaborators; thread-safe.
  */
 public final class EventLog {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonMappers.create();
 
   private final Function<String, WebhookParser> parserForTenant;
 

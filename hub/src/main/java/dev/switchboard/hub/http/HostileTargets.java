@@ -2,6 +2,7 @@ package dev.switchboard.hub.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.protocol.JsonMappers;
 import dev.switchboard.server.testing.ErrorShape;
 import dev.switchboard.server.testing.Target;
 import dev.switchboard.store.Database;
@@ -29,7 +30,7 @@ public final class HostileTargets {
   public static final ErrorShape API_ERROR =
       ErrorShape.jsonWithText("{\"error\":\"...\"}", "error");
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonMappers.create();
   private static final String CALL = "5e012a75-121b-4c10-bdb4-c4b235b6a677";
 
   private HostileTargets() {}

@@ -1,6 +1,7 @@
 package dev.switchboard.hub.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.protocol.JsonMappers;
 import dev.switchboard.protocol.webhook.CrmReply;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,7 @@ import org.eclipse.jetty.util.Callback;
  * thread-safe.
  */
 public final class JsonErrorHandler extends ErrorHandler {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonMappers.create();
 
   @Override
   protected void generateResponse(
@@ -48,6 +49,6 @@ public final class JsonErrorHandler extends ErrorHandler {
     if (path != null && (path.startsWith("/hooks/") || path.startsWith("/api/"))) {
       return new CrmReply(code, text).toJson();
     }
-    return JSON.createObjectNode().put("error", text).toString();
+    return JsonMappers.text(JSON.createObjectNode().put("error", text));
   }
 }

@@ -9,6 +9,7 @@ import dev.switchboard.hub.calls.CallStore;
 import dev.switchboard.hub.contacts.Contact;
 import dev.switchboard.hub.contacts.ContactStore;
 import dev.switchboard.hub.stream.Change;
+import dev.switchboard.protocol.JsonMappers;
 import dev.switchboard.protocol.phone.PhoneNumber;
 import dev.switchboard.protocol.webhook.RingNotification;
 import java.util.LinkedHashSet;
@@ -23,7 +24,7 @@ import org.jdbi.v3.core.Handle;
  * notification). Stateless apart from its stores; thread-safe.
  */
 final class ScreenPops {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonMappers.create();
   static final int RECENT_CALLS = 5;
 
   /** How many of a queue's latest calls say who its agents are. */

@@ -2,13 +2,14 @@ package dev.switchboard.hub.reports;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.protocol.JsonMappers;
 
 /**
  * Each figure's definition, in English, returned beside the figures (the console shows the same
  * texts from its language bundles). Stateless.
  */
 final class Definitions {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonMappers.create();
 
   private Definitions() {}
 

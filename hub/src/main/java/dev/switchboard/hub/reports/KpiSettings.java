@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.hub.http.ApiException;
+import dev.switchboard.protocol.JsonMappers;
 import java.util.Objects;
 
 /**
@@ -22,7 +23,7 @@ public record KpiSettings(
     int shortAbandonSeconds,
     boolean shortAbandonsExcluded,
     ServiceLevelDenominator serviceLevelDenominator) {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonMappers.create();
 
   /** The defaults: 20 s, 5 s, short abandons excluded, service level over offered. */
   public static final KpiSettings DEFAULTS =

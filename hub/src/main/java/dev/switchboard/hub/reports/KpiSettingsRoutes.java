@@ -8,6 +8,7 @@ import dev.switchboard.hub.http.ApiException;
 import dev.switchboard.hub.http.Params;
 import dev.switchboard.hub.users.Caller;
 import dev.switchboard.hub.users.Role;
+import dev.switchboard.protocol.JsonMappers;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
@@ -17,7 +18,7 @@ import io.javalin.http.Context;
  * ?tenant=} (default: {@code default}). Thread-safe.
  */
 public final class KpiSettingsRoutes {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonMappers.create();
   private final KpiSettingsStore settings;
   private final AuditLog audit;
 

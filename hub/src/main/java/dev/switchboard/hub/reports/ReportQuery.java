@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.hub.calls.ReportBucket;
+import dev.switchboard.protocol.JsonMappers;
 import dev.switchboard.store.ReadSnapshot;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,7 +25,7 @@ import org.jdbi.v3.core.Jdbi;
  * agents' status times from their history. Thread-safe.
  */
 public final class ReportQuery {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonMappers.create();
   private final Jdbi jdbi;
   private final Clock clock;
 

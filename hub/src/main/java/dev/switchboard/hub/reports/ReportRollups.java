@@ -2,6 +2,7 @@ package dev.switchboard.hub.reports;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.hub.calls.ReportBucket;
+import dev.switchboard.protocol.JsonMappers;
 import java.io.UncheckedIOException;
 import java.time.ZoneId;
 import org.jdbi.v3.core.Handle;
@@ -15,7 +16,7 @@ import org.jdbi.v3.core.Jdbi;
  * run at a time).
  */
 public final class ReportRollups {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonMappers.create();
   private final Jdbi jdbi;
   private final int batch;
 

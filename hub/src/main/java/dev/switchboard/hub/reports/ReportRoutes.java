@@ -8,6 +8,7 @@ import dev.switchboard.hub.http.ApiException;
 import dev.switchboard.hub.http.Params;
 import dev.switchboard.hub.users.Caller;
 import dev.switchboard.hub.users.Role;
+import dev.switchboard.protocol.JsonMappers;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -37,7 +38,7 @@ import org.apache.commons.csv.CSVPrinter;
  * workspace); a supervisor of some queues gets figures of those queues only. Thread-safe.
  */
 public final class ReportRoutes {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonMappers.create();
 
   /** A table of the report: its path name and its array in the report. */
   private enum Section {

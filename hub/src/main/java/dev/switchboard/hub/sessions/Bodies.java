@@ -4,11 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.hub.http.ApiException;
+import dev.switchboard.protocol.JsonMappers;
 import io.javalin.http.Context;
 
 /** Reads a JSON object body, refusing what is not one with a 400 naming the problem. */
 final class Bodies {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonMappers.create();
 
   private Bodies() {}
 

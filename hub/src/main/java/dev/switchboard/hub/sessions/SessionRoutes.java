@@ -9,6 +9,7 @@ import dev.switchboard.hub.tenants.TenantStore;
 import dev.switchboard.hub.users.Caller;
 import dev.switchboard.hub.users.User;
 import dev.switchboard.hub.users.UserStore;
+import dev.switchboard.protocol.JsonMappers;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Duration;
@@ -21,7 +22,7 @@ import java.util.Optional;
  * same work. Thread-safe.
  */
 public final class SessionRoutes {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonMappers.create();
   private static final String LOGIN_FAILED = "Wrong user name or password.";
 
   private final UserStore users;

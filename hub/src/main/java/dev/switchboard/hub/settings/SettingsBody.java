@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.hub.http.ApiException;
 import dev.switchboard.hub.http.UnicodeText;
+import dev.switchboard.protocol.JsonMappers;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -18,7 +19,7 @@ import java.util.Set;
  * look like a saved setting).
  */
 final class SettingsBody {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonMappers.create();
   private final JsonNode body;
 
   private SettingsBody(JsonNode body) {

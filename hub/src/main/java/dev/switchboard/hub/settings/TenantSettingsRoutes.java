@@ -17,6 +17,7 @@ import dev.switchboard.hub.tenants.Tenant;
 import dev.switchboard.hub.tenants.TenantStore;
 import dev.switchboard.hub.users.Caller;
 import dev.switchboard.hub.users.Role;
+import dev.switchboard.protocol.JsonMappers;
 import dev.switchboard.protocol.api.PbxKey;
 import dev.switchboard.server.logging.LogRedaction;
 import io.javalin.config.RoutesConfig;
@@ -37,7 +38,7 @@ import java.util.function.Function;
  * whether one is set); the webhook token is shown once, by the rotation that makes it. Thread-safe.
  */
 public final class TenantSettingsRoutes {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonMappers.create();
   private static final String MASK = "••••••••";
   private static final Set<String> TENANT_FIELDS =
       Set.of("time_zone", "routing_policy", "routing_window_seconds");

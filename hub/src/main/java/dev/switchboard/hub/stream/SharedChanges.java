@@ -3,6 +3,7 @@ package dev.switchboard.hub.stream;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.protocol.JsonMappers;
 import dev.switchboard.store.Notifications;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -42,7 +43,7 @@ public final class SharedChanges implements ChangePublisher, AutoCloseable {
   static final int READ_LIMIT = 2_000;
 
   private static final Logger log = LoggerFactory.getLogger(SharedChanges.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonMappers.create();
 
   private final Jdbi jdbi;
   private final ChangeFeed feed;
@@ -107,7 +108,7 @@ public final class SharedChanges implements ChangePublisher, AutoCloseable {
           .bind("kind", change.kind().name().toLowerCase(Locale.ROOT))
           .bind("extensions", json(change.extensions()))
           .bind("queue", change.queue().orElse(null))
-          .bind("data", change.data().toString())
+          .bind("data", JsonMappers.text(change.data()))
           .bind("at", now)
           .add();
     }

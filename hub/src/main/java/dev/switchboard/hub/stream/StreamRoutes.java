@@ -2,6 +2,7 @@ package dev.switchboard.hub.stream;
 
 import dev.switchboard.hub.http.ApiException;
 import dev.switchboard.hub.http.Params;
+import dev.switchboard.protocol.JsonMappers;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
@@ -192,7 +193,7 @@ public final class StreamRoutes {
             appendEvent(
                 text,
                 change.kind().eventName(),
-                delivery.rendered(seenAs, c -> view.render(seenAs, c).toString()),
+                delivery.rendered(seenAs, c -> JsonMappers.text(view.render(seenAs, c))),
                 change.seq());
           }
         }
@@ -220,7 +221,7 @@ public final class StreamRoutes {
   private void send(SseClient client, Change change) {
     client.sendEvent(
         change.kind().eventName(),
-        view.render(view.of(client.ctx()), change).toString(),
+        JsonMappers.text(view.render(view.of(client.ctx()), change)),
         Long.toString(change.seq()));
   }
 

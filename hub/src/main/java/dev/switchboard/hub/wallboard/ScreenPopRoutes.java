@@ -10,6 +10,7 @@ import dev.switchboard.hub.calls.CallStore;
 import dev.switchboard.hub.calls.CallView;
 import dev.switchboard.hub.contacts.Contact;
 import dev.switchboard.hub.contacts.ContactStore;
+import dev.switchboard.protocol.JsonMappers;
 import dev.switchboard.protocol.phone.PhoneNumber;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -24,7 +25,7 @@ import org.jdbi.v3.core.Jdbi;
  * only on the stream. Thread-safe.
  */
 public final class ScreenPopRoutes {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonMappers.create();
   private static final int RECENT_CALLS = 5;
 
   private final Jdbi jdbi;

@@ -16,6 +16,7 @@ import dev.switchboard.hub.calls.CallView;
 import dev.switchboard.hub.reports.CallFacts;
 import dev.switchboard.hub.reports.KpiSettings;
 import dev.switchboard.hub.reports.QueueFigures;
+import dev.switchboard.protocol.JsonMappers;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Clock;
@@ -38,7 +39,7 @@ import org.jdbi.v3.core.Jdbi;
  * tenant's time zone. A queue's agents are those the hub has seen it ring. Thread-safe.
  */
 public final class WallboardRoutes {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonMappers.create();
   private static final int RECENT_CALLS = 500;
 
   /** What the scope, the tenant and the names come from, per request. */

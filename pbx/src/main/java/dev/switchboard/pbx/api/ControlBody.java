@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.protocol.JsonMappers;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Optional;
@@ -16,7 +16,7 @@ import java.util.Optional;
  */
 final class ControlBody {
   private static final ObjectMapper JSON =
-      JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+      JsonMappers.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
   private final ObjectNode root;
 

@@ -6,6 +6,7 @@ import dev.switchboard.pbx.config.TenantSetup;
 import dev.switchboard.pbx.engine.Engine;
 import dev.switchboard.pbx.engine.SimClock;
 import dev.switchboard.pbx.routing.StickyRouting;
+import dev.switchboard.protocol.JsonMappers;
 import dev.switchboard.protocol.webhook.AgentState;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -28,7 +29,7 @@ public final class ControlRoutes {
   /** Longest single advance of the clock. */
   static final Duration LONGEST_ADVANCE = Duration.ofDays(31);
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonMappers.create();
 
   private final Engine engine;
   private final StickyRouting routing;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.pbx.config.TenantSetup;
 import dev.switchboard.pbx.engine.Engine;
+import dev.switchboard.protocol.JsonMappers;
 import dev.switchboard.protocol.api.CdrQuery;
 import dev.switchboard.protocol.api.ClickToCall;
 import dev.switchboard.protocol.api.DialReply;
@@ -41,7 +42,7 @@ import java.util.function.Function;
  * #allowBrowsers}); the control API does not. Thread-safe: the engine is.
  */
 public final class PbxApiRoutes {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonMappers.create();
 
   private final Engine engine;
   private final CallRecordReport callRecords;

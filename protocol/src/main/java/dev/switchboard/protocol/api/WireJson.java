@@ -6,9 +6,9 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.protocol.JsonMappers;
 import dev.switchboard.protocol.ProtocolException;
 import dev.switchboard.protocol.internal.Text;
 import java.util.Map;
@@ -23,7 +23,7 @@ import java.util.function.Supplier;
 final class WireJson {
   /** Rejects duplicate members (which {@code key} would win?) and text after the JSON value. */
   private static final ObjectMapper MAPPER =
-      JsonMapper.builder()
+      JsonMappers.builder()
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .build();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.protocol.JsonMappers;
 import dev.switchboard.protocol.ProtocolException;
 import java.util.Objects;
 
@@ -19,7 +20,7 @@ public record CrmReply(int statusCode, String message) {
   /** The documents' error reply. */
   public static final CrmReply NOT_FOUND = new CrmReply(404, "Not Found");
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonMappers.create();
 
   /** The message is required. */
   public CrmReply {
@@ -46,7 +47,7 @@ public record CrmReply(int statusCode, String message) {
     ObjectNode body = JSON.createObjectNode();
     body.put("status code", statusCode);
     body.put("message", message);
-    return body.toString();
+    return JsonMappers.text(body);
   }
 
   /**

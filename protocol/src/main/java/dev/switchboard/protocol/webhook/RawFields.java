@@ -3,6 +3,7 @@ package dev.switchboard.protocol.webhook;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.protocol.JsonMappers;
 import dev.switchboard.protocol.ProtocolException;
 import dev.switchboard.protocol.internal.Text;
 import dev.switchboard.protocol.webhook.internal.QueryStrings;
@@ -27,7 +28,7 @@ public record RawFields(List<RawField> fields) {
   public static final int MAX_VALUE_LENGTH = 4096;
 
   private static final ObjectMapper JSON =
-      new ObjectMapper()
+      JsonMappers.create()
           .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
   /** Every field name the documents define, on any path. */
@@ -108,7 +109,7 @@ public record RawFields(List<RawField> fields) {
       }
       // A field the documents do not define may be anything: kept as its JSON text.
       String text =
-          value.isNull() ? "" : value.isContainerNode() ? value.toString() : value.asText();
+          value.isNull() ? "" : value.isContainerNode() ? JsonMappers.text(value) : value.asText();
       fields.add(new RawField(entry.getKey(), text));
       if (fields.size() > MAX_FIELDS) {
         break; // the constructor names the problem

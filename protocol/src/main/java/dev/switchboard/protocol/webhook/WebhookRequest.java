@@ -2,6 +2,7 @@ package dev.switchboard.protocol.webhook;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.protocol.JsonMappers;
 import java.util.Map;
 import java.util.Objects;
 
@@ -10,7 +11,7 @@ import java.util.Objects;
  * documents' way), a form body, or a JSON body.
  */
 public record WebhookRequest(WebhookPath path, RawFields fields) {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonMappers.create();
 
   /** The User-Agent of a real PBX's webhooks: it sends them with curl. */
   public static final String USER_AGENT = "curl/7.81.0";
