@@ -377,7 +377,7 @@ final class HubServer {
     if (retry != null) {
       ctx.header("Retry-After", retry.toString());
     }
-    ctx.status(refusal.status()).contentType("application/json").result(body.toString());
+    ctx.status(refusal.status()).contentType("application/json").result(JsonMappers.text(body));
   }
 
   private static boolean isWebhookPath(String path) {

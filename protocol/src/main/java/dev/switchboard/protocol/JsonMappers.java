@@ -13,14 +13,20 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  * Jackson mappers whose buffers are recycled across threads. Jackson's default pool keeps one set
  * of buffers per thread; a server that runs each request on a virtual thread of its own gets new
  * buffers (some 8 KiB of {@code char[]} per reader or writer) for every request, and under the
- * intake benchmark that was a tenth of all the hub allocated. One shared pool (the concurrent-deque
- * pool Jackson's maintainers name for virtual threads) serves platform and virtual threads alike.
- * Thread-safe.
+ * intake benchmark that was a tenth of all the hub allocated. One shared, bounded pool serves
+ * platform and virtual threads alike. Thread-safe.
  */
 public final class JsonMappers {
+  /**
+   * Buffer sets kept between uses, at most: one for each mapper call under way at once, up to this
+   * many, the rest dropped when released (an unbounded pool would keep, for good, one set for each
+   * call of the busiest moment, each set as large as the largest text it ever held).
+   */
+  public static final int KEPT_BUFFERS = 64;
+
   /** The buffers every mapper made here shares. */
   public static final RecyclerPool<BufferRecycler> BUFFERS =
-      JsonRecyclerPools.sharedConcurrentDequePool();
+      JsonRecyclerPools.newBoundedPool(KEPT_BUFFERS);
 
   private static final ObjectMapper TEXT = create();
 

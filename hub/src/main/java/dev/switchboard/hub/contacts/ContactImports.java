@@ -1,5 +1,6 @@
 package dev.switchboard.hub.contacts;
 
+import dev.switchboard.protocol.JsonMappers;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -219,7 +220,7 @@ public final class ContactImports {
   private static String rejectedJson(List<ContactImport.Rejected> rows) {
     var array = JSON.createArrayNode();
     rows.forEach(row -> array.addObject().put("line", row.line()).put("reason", row.reason()));
-    return array.toString();
+    return JsonMappers.text(array);
   }
 
   private void run(Status job, byte[] csv) {

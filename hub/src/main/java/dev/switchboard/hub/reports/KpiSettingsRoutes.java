@@ -53,7 +53,8 @@ public final class KpiSettingsRoutes {
     if (!settings.set(tenant, changed)) {
       throw ApiException.notFound("no tenant '" + tenant + "'");
     }
-    audit.record(tenant, caller.actor(), "kpi_settings", tenant, true, changed.toJson().toString());
+    audit.record(
+        tenant, caller.actor(), "kpi_settings", tenant, true, JsonMappers.text(changed.toJson()));
     ctx.json(changed.toJson());
   }
 }

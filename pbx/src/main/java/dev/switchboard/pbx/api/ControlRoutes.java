@@ -114,7 +114,7 @@ public final class ControlRoutes {
   }
 
   private static void reply(Context ctx, int status, ObjectNode body) {
-    ctx.status(status).contentType("application/json").result(body.toString());
+    ctx.status(status).contentType("application/json").result(JsonMappers.text(body));
   }
 
   private ObjectNode clockState() {

@@ -1,6 +1,7 @@
 package dev.switchboard.protocol.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.protocol.JsonMappers;
 import dev.switchboard.protocol.ProtocolException;
 import dev.switchboard.protocol.internal.Text;
 import java.time.LocalDate;
@@ -55,7 +56,7 @@ public record CdrQuery(PbxKey key, Optional<String> callId, LocalDate startDate,
     callId.ifPresent(id -> body.put("callid", id));
     body.put("startdate", startDate.toString());
     body.put("enddate", endDate.toString());
-    return body.toString();
+    return JsonMappers.text(body);
   }
 
   /** Reads the body; an absent, null or empty {@code callid} means every call. */

@@ -3,6 +3,7 @@ package dev.switchboard.protocol.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.protocol.JsonMappers;
 import dev.switchboard.protocol.ProtocolException;
 import dev.switchboard.protocol.internal.Text;
 import java.util.ArrayList;
@@ -46,7 +47,7 @@ public record CdrReply(List<CdrEntry> result, Optional<Long> total) {
     ArrayNode list = body.putArray("result");
     result.forEach(entry -> entry.writeTo(list.addObject()));
     total.ifPresent(value -> body.put("total", value));
-    return body.toString();
+    return JsonMappers.text(body);
   }
 
   /**

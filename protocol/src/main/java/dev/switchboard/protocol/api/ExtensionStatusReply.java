@@ -3,6 +3,7 @@ package dev.switchboard.protocol.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.protocol.JsonMappers;
 import dev.switchboard.protocol.ProtocolException;
 import dev.switchboard.protocol.internal.Text;
 import dev.switchboard.protocol.webhook.AgentState;
@@ -28,7 +29,7 @@ public record ExtensionStatusReply(List<ExtensionStatus> result) {
     for (ExtensionStatus status : result) {
       list.addObject().put("ext", status.extension()).put("status", status.status().code());
     }
-    return body.toString();
+    return JsonMappers.text(body);
   }
 
   /**

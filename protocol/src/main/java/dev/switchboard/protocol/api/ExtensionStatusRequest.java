@@ -3,6 +3,7 @@ package dev.switchboard.protocol.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.protocol.JsonMappers;
 import dev.switchboard.protocol.ProtocolException;
 import dev.switchboard.protocol.internal.Text;
 import java.util.ArrayList;
@@ -55,7 +56,7 @@ public record ExtensionStatusRequest(PbxKey key, List<String> extensions) implem
     body.put("key", key.value());
     ArrayNode list = body.putArray("list");
     extensions.forEach(extension -> list.addObject().put("ext", extension));
-    return body.toString();
+    return JsonMappers.text(body);
   }
 
   /** Reads the body (any spacing; an {@code ext} may be a JSON number). */

@@ -2,6 +2,7 @@ package dev.switchboard.protocol.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.protocol.JsonMappers;
 import dev.switchboard.protocol.ProtocolException;
 import dev.switchboard.protocol.internal.Text;
 import java.util.Optional;
@@ -69,7 +70,7 @@ public record PbxReply(Optional<JsonNode> result, Optional<String> message) {
     ObjectNode body = WireJson.newObject();
     body.set("result", result.isPresent() ? result.get().deepCopy() : body.nullNode());
     message.ifPresent(text -> body.put("message", text));
-    return body.toString();
+    return JsonMappers.text(body);
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.switchboard.protocol.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.protocol.JsonMappers;
 import dev.switchboard.protocol.ProtocolException;
 import dev.switchboard.protocol.internal.Text;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ public record QueueMembersReply(List<QueueMembers> result) {
     ObjectNode body = WireJson.newObject();
     ArrayNode list = body.putArray("result");
     result.forEach(queue -> queue.writeTo(list.addObject()));
-    return body.toString();
+    return JsonMappers.text(body);
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.switchboard.protocol.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.protocol.JsonMappers;
 import dev.switchboard.protocol.internal.Text;
 import java.util.Optional;
 
@@ -30,7 +31,7 @@ public record QueueMembersRequest(PbxKey key) implements PbxRequest {
   public String toJson() {
     ObjectNode body = WireJson.newObject();
     body.put("key", key.value());
-    return body.toString();
+    return JsonMappers.text(body);
   }
 
   /** Reads the body (any spacing). */

@@ -2,6 +2,7 @@ package dev.switchboard.protocol.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.protocol.JsonMappers;
 import dev.switchboard.protocol.ProtocolException;
 import dev.switchboard.protocol.internal.Text;
 import java.util.Optional;
@@ -39,7 +40,7 @@ public record QueueStatusUpdate(PbxKey key, String extension, boolean paused)
     body.put("key", key.value());
     body.put("exten", extension);
     body.put("status", paused ? "1" : "0");
-    return body.toString();
+    return JsonMappers.text(body);
   }
 
   /** Reads the body; {@code status} may be {@code "0"}/{@code "1"} or the numbers 0/1. */

@@ -1,6 +1,7 @@
 package dev.switchboard.protocol.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.protocol.JsonMappers;
 import dev.switchboard.protocol.internal.Text;
 import java.util.Optional;
 
@@ -39,7 +40,7 @@ public record SpyRequest(PbxKey key, String src, String dst, SpyMode mode) imple
     body.put("src", src);
     body.put("dst", dst);
     body.put("mode", mode.wireName());
-    return body.toString();
+    return JsonMappers.text(body);
   }
 
   /** Reads the body (any spacing; the mode in any case). */

@@ -60,6 +60,6 @@ public record WebhookRequest(WebhookPath path, RawFields fields) {
   public String jsonBody() {
     ObjectNode body = JSON.createObjectNode();
     fields.fields().forEach(field -> body.put(field.name(), field.value()));
-    return body.toString();
+    return JsonMappers.text(body);
   }
 }

@@ -21,5 +21,8 @@ class PhoneNumberDigitsTest {
     // Not dialable: the raw text's own digits, whatever else it holds.
     assertThat(PhoneNumber.parse("ext. 1-0-1").trailingDigits(3)).contains("101");
     assertThat(PhoneNumber.parse("ext. 1-0-1").trailingDigits(4)).isEmpty();
+    // Only ASCII digits count: Arabic-Indic and full-width digits are not the PBX's.
+    assertThat(PhoneNumber.parse("máy lẻ ١٠١ / ０9 2-3").trailingDigits(3)).contains("923");
+    assertThat(PhoneNumber.parse("máy lẻ ١٠١ / ０9 2-3").trailingDigits(4)).isEmpty();
   }
 }
