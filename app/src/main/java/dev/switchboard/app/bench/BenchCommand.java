@@ -162,17 +162,12 @@ public final class BenchCommand implements Runnable {
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
       atLeastOne("--seconds", seconds);
-      if (warmup < 0) {
-        throw new IllegalArgumentException("--warmup must be 0 or more (got " + warmup + ")");
-      }
+      atLeastZero("--warmup", warmup);
       atLeastOne("--connections", concurrency);
       atLeastOne("--calls", calls);
       atLeastOne("--rate", rate);
       atLeastOne("--stream-rate", streamRate);
-      if (streamClients < 0) {
-        throw new IllegalArgumentException(
-            "--stream-clients must be 0 or more (got " + streamClients + ")");
-      }
+      atLeastZero("--stream-clients", streamClients);
       for (int count : nodes) {
         if (count < 1 || count > 8) {
           throw new IllegalArgumentException("--nodes: " + count + " is not between 1 and 8");
@@ -561,6 +556,12 @@ public final class BenchCommand implements Runnable {
     private static void atLeastOne(String option, int value) {
       if (value < 1) {
         throw new IllegalArgumentException(option + " must be at least 1 (got " + value + ")");
+      }
+    }
+
+    private static void atLeastZero(String option, int value) {
+      if (value < 0) {
+        throw new IllegalArgumentException(option + " must be 0 or more (got " + value + ")");
       }
     }
 
